@@ -1,0 +1,66 @@
+using Orchestrator.Core.Errors;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Orchestrator.Cli;
+
+/// <summary>Builds the command tree and is the one place that turns exceptions into a message and an exit code.</summary>
+internal static class CliApplication
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var app = new CommandApp();
+        app.Configure(Configure);
+        var showStack = args.Any(a => a is "-vvv" or "-vvvv");
+        try
+        {
+            return await app.RunAsync(args);
+        }
+        catch (Exception ex)
+        {
+            return ReportFailure(ex, showStack);
+        }
+    }
+
+    internal static void Configure(IConfigurator config)
+    {
+        config.SetApplicationName("orchestrator");
+        config.PropagateExceptions();
+        config.ValidateExamples();
+        // Commands register here, one line each.
+    }
+
+    internal static int ReportFailure(Exception ex, bool showStack)
+    {
+        var error = Console.Error;
+        switch (ex)
+        {
+            case UserInputException u:
+                error.WriteLine($"ERROR: {u.Message}");
+                if (showStack)
+                {
+                    error.WriteLine(u.ToString());
+                }
+
+                return u.ExitCode;
+            case CommandParseException or CommandRuntimeException:
+                error.WriteLine($"ERROR: {ex.Message}");
+                return 2;
+            case OperationCanceledException:
+                error.WriteLine("Interrupted.");
+                return 130;
+            default:
+                error.WriteLine($"ERROR: unexpected failure: {ex.Message}");
+                if (showStack)
+                {
+                    error.WriteLine(ex.ToString());
+                }
+                else
+                {
+                    error.WriteLine("(run with -vvv for the stack trace)");
+                }
+
+                return 1;
+        }
+    }
+}
