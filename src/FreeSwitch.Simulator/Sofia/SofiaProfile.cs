@@ -428,6 +428,13 @@ internal sealed class SofiaProfile : IAsyncDisposable
     private void Hangup(Call call, string cause, bool sendBye)
     {
         _calls.Remove(call.CallId);
+
+        // A late retransmission of the INVITE must not start a new call.
+        if (call.InviteResponse is { } answered)
+        {
+            _finished[FinishedKey(call.CallId, call.InviteCSeq)] = (answered, _core.Time.GetTimestamp());
+        }
+
         call.RtpSocket?.Dispose();
         call.RtcpSocket?.Dispose();
         if (call.RtpIp is not null && call.RtpPort != 0)
