@@ -28,6 +28,12 @@ public sealed class ConfigLoadOptions
     /// </summary>
     public IDictionary<string, string> CommandResults { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Keep the parsed document after the typed settings are read (default true). A long-running process that only
+    /// needs the typed settings and the variables sets it to false to free the whole tree's memory.
+    /// </summary>
+    public bool KeepDocument { get; set; } = true;
+
     /// <summary>Reads the host's environment for <c>env-set</c>; null means unknown (offline).</summary>
     public Func<string, string?>? EnvironmentLookup { get; set; }
 

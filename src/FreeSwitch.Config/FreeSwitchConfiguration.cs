@@ -26,8 +26,8 @@ public sealed class FreeSwitchConfiguration
         Files = [.. preprocessor.Files];
     }
 
-    /// <summary>The parsed document (the &lt;document&gt; root FreeSWITCH builds).</summary>
-    public XDocument Document { get; }
+    /// <summary>The parsed document (the &lt;document&gt; root FreeSWITCH builds); empty when loaded with KeepDocument false.</summary>
+    public XDocument Document { get; private set; }
 
     /// <summary>The pre-processed XML (what FreeSWITCH writes to <c>freeswitch.xml.fsxml</c>).</summary>
     public string PreprocessedXml => _text.Text;
@@ -78,7 +78,17 @@ public sealed class FreeSwitchConfiguration
             throw new FreeSwitchConfigException($"malformed XML: {StripPosition(e.Message)}", location, e);
         }
 
-        return new FreeSwitchConfiguration(document, text, preprocessor);
+        var configuration = new FreeSwitchConfiguration(document, text, preprocessor);
+        if (!options.KeepDocument)
+        {
+            _ = configuration.Switch;
+            _ = configuration.Sofia;
+            _ = configuration.EventSocket;
+            configuration.Document = new XDocument(new XElement("document"));
+            configuration._text.DropText();
+        }
+
+        return configuration;
     }
 
     /// <summary>Where an element or attribute was written, in the file it came from.</summary>

@@ -11,6 +11,9 @@ internal sealed class PreprocessedText
 
     public string Text => _text.ToString();
 
+    /// <summary>Frees the text; locations of what was already read stay valid.</summary>
+    public void DropText() => _text.Clear().Capacity = 0;
+
     public void Write(string piece, string file, int line, int sourceColumn)
     {
         if (piece.Length == 0)

@@ -301,7 +301,7 @@ internal sealed class EventSocketServer : IAsyncDisposable
 
         private async Task<string?> ReadLineAsync(CancellationToken cancellationToken)
         {
-            var line = new StringBuilder();
+            var line = new List<byte>();
             while (true)
             {
                 if (_start == _end && !await FillAsync(cancellationToken))
@@ -312,12 +312,12 @@ internal sealed class EventSocketServer : IAsyncDisposable
                 var b = _buffer[_start++];
                 if (b == '\n')
                 {
-                    return line.ToString();
+                    return Encoding.UTF8.GetString([.. line]);
                 }
 
                 if (b != '\r')
                 {
-                    line.Append((char)b);
+                    line.Add(b);
                 }
             }
         }

@@ -56,7 +56,7 @@ internal sealed class SimulatorHost : IAsyncDisposable
         Directory.CreateDirectory(commandLine.LogDir);
         Directory.CreateDirectory(commandLine.RunDir);
         var (v4, mask, v6) = LocalAddresses.Find();
-        var options = new ConfigLoadOptions { ConfDir = Path.GetFullPath(commandLine.ConfDir), MainFile = commandLine.ConfigName };
+        var options = new ConfigLoadOptions { ConfDir = Path.GetFullPath(commandLine.ConfDir), MainFile = commandLine.ConfigName, KeepDocument = false };
         var runtime = options.RuntimeVariables;
         runtime["local_ip_v4"] = v4;
         runtime["local_mask_v4"] = mask;
@@ -94,6 +94,9 @@ internal sealed class SimulatorHost : IAsyncDisposable
             var delayMs = commandLine.Variables.TryGetValue("sim_capture_delay_ms", out var d) && int.TryParse(d, CultureInfo.InvariantCulture, out var ms) ? ms : 100;
             var random = commandLine.Variables.TryGetValue("sim_random_seed", out var seed) && int.TryParse(seed, CultureInfo.InvariantCulture, out var s) ? new Random(s) : new Random();
             var core = new CoreState(log, time, config, random, TimeSpan.FromMilliseconds(delayMs));
+
+            // The whole tree was parsed to read a few settings: give that memory back (the lab runs 50 of these).
+            GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             return new SimulatorHost(commandLine, options, core);
         }
         catch
@@ -152,6 +155,7 @@ internal sealed class SimulatorHost : IAsyncDisposable
             var config = FreeSwitchConfiguration.Load(new DirectoryConfigSource(), _loadOptions);
             Core.Config = config;
             Core.CaptureServerValue = config.Sofia.CaptureServerValue;
+            GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             Core.Log.Log(FsLogLevel.Info, "mod_commands.c", 2060, "Reloading XML");
             return "Success";
         }
