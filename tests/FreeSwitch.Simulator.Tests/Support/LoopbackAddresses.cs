@@ -1,0 +1,13 @@
+namespace FreeSwitch.Simulator.Tests.Support;
+
+/// <summary>A 127.x.y.1 address of its own per simulator, so parallel tests never share an IP:port.</summary>
+internal static class LoopbackAddresses
+{
+    private static int _next = Random.Shared.Next(0, 200 * 250);
+
+    public static string Next()
+    {
+        var n = Interlocked.Increment(ref _next);
+        return $"127.{77 + (n / 250 % 100)}.{n % 250}.1";
+    }
+}
