@@ -1,3 +1,4 @@
+using Orchestrator.Cli.Commands.Lab;
 using Orchestrator.Core.Errors;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -28,6 +29,7 @@ internal static class CliApplication
         config.PropagateExceptions();
         config.ValidateExamples();
         // Commands register here, one line each.
+        config.AddLabCommands();
     }
 
     internal static int ReportFailure(Exception ex, bool showStack)
