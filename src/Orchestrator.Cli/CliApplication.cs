@@ -30,6 +30,7 @@ internal static class CliApplication
         config.ValidateExamples();
         // Commands register here, one line each.
         config.AddLabCommands();
+        config.AddCommand<Commands.Exec.ExecCommand>("exec").WithDescription("Run a shell command on the hosts of an inventory, like `ansible PATTERN -m shell -a`.").WithExample("exec", "-i", "inventory.yml", "-l", "freeswitch", "--", "uptime");
     }
 
     internal static int ReportFailure(Exception ex, bool showStack)

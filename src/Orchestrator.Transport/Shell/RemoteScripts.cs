@@ -70,7 +70,7 @@ internal static partial class RemoteScripts
 
     /// <summary>Sends TERM to a process group, and KILL two seconds later if it is still there.</summary>
     public static string KillProcessGroup(int pid) =>
-        string.Create(CultureInfo.InvariantCulture, $"kill -TERM -- -{pid} 2>/dev/null; (sleep 2; kill -KILL -- -{pid} 2>/dev/null) </dev/null >/dev/null 2>&1 &");
+        string.Create(CultureInfo.InvariantCulture, $"kill -TERM -{pid} 2>/dev/null; (sleep 2; kill -KILL -{pid} 2>/dev/null) </dev/null >/dev/null 2>&1 &");
 
     public static string ValidateMode(string mode)
     {

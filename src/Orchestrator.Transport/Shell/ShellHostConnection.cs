@@ -203,6 +203,7 @@ internal sealed class ShellHostConnection : IHostConnection
 
     private async Task KillAsync(IShellProcess process, bool become, string? becomeUser)
     {
+        _logger.LogDebug("{Host}: terminating process group {Pid}", HostName, (process as ISignalableProcess)?.ProcessGroupId);
         if (process is ISignalableProcess { ProcessGroupId: { } pid })
         {
             try
