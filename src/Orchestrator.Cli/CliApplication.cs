@@ -28,6 +28,7 @@ internal static class CliApplication
         config.PropagateExceptions();
         config.ValidateExamples();
         // Commands register here, one line each.
+        config.AddCommand<Commands.Inventory.InventoryCommand>("inventory").WithDescription("Show an Ansible inventory as Orchestrator reads it (--list, --graph, --host, --list-hosts).");
     }
 
     internal static int ReportFailure(Exception ex, bool showStack)
