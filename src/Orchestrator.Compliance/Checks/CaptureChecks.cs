@@ -264,7 +264,7 @@ internal sealed class HostProtectedCheck : Check
             ["ip_local_port_range"] = facts.EphemeralRange?.ToString(),
             ["ip_local_reserved_ports"] = facts.ReservedPortsText,
             ["exposed_ports"] = FactGuards.Ranges(facts.ExposedPorts),
-            ["placement"] = facts.Placement.ToString().ToLowerInvariant(),
+            ["placement"] = facts.Placement.ToWire(),
         };
         return facts.ExposedPorts.Count == 0
             ? CheckOutcome.Pass(

@@ -90,7 +90,7 @@ internal sealed class PolicyEvaluator
         {
             Status = ControlStatus.Waived,
             WaivedOutcome = result.Status,
-            Message = $"waived until {waiver.Expires:yyyy-MM-dd HH:mm}Z ({waiver.Justification}); underneath: {result.Status.ToWire()}: {result.Message}",
+            Message = $"waived until {waiver.Expires.UtcDateTime:yyyy-MM-dd HH:mm}Z ({waiver.Justification}); underneath: {result.Status.ToWire()}: {result.Message}",
             Waiver = new WaiverInfo(waiver.Justification, waiver.Expires),
         };
     }
@@ -114,5 +114,5 @@ internal sealed class PolicyEvaluator
         facts.EphemeralRange,
         facts.ReservedPorts,
         facts.CaptureSockets.Select(s => new CapturePort(s.LocalIp, s.LocalPort, s.Collides)).ToList(),
-        facts.Placement.ToString().ToLowerInvariant());
+        facts.Placement.ToWire());
 }

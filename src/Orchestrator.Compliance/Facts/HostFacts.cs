@@ -111,3 +111,15 @@ public interface IHostFactsGatherer
 {
     Task<HostFacts> GatherAsync(Core.Transport.IHostConnection connection, FactsRequest request, CancellationToken cancellationToken);
 }
+
+public static class HostPlacementNames
+{
+    /// <summary>The stable wire name: unknown, protected, at-risk, colliding.</summary>
+    public static string ToWire(this HostPlacement placement) => placement switch
+    {
+        HostPlacement.Protected => "protected",
+        HostPlacement.AtRisk => "at-risk",
+        HostPlacement.Colliding => "colliding",
+        _ => "unknown",
+    };
+}
