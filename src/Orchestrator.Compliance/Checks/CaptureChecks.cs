@@ -1,11 +1,12 @@
 using Orchestrator.Compliance.Facts;
+using Orchestrator.FreeSwitch.Placement;
 
 namespace Orchestrator.Compliance.Checks;
 
 /// <summary>
-/// <c>capture_enabled</c>: capture is live exactly when the configuration says so. Each running profile with
-/// <c>sip-capture</c> true must have its capture socket; with none configured there must be none. With
-/// <c>expected</c>, the configuration itself must also say that for the checked profiles.
+/// <c>capture_enabled</c>: capture is live exactly when the configuration says so. While running profiles have
+/// <c>sip-capture</c> true there must be at least one capture socket for each; with none configured there must be none.
+/// With <c>expected</c>, the configuration itself must also say that on the checked profiles.
 /// </summary>
 internal sealed class CaptureEnabledCheck(bool? expected, IReadOnlyList<string>? profiles) : Check
 {
@@ -18,85 +19,79 @@ internal sealed class CaptureEnabledCheck(bool? expected, IReadOnlyList<string>?
         "Capture is on exactly where the configuration says (sip-capture per profile vs. the live capture sockets).",
         [
             new("expected", ParamKind.Bool, false, "Also require sip-capture to be this value on the checked profiles."),
-            new("profiles", ParamKind.StringList, false, "Profiles to check; default: every configured profile."),
+            new("profiles", ParamKind.StringList, false, "Profiles whose sip-capture `expected` applies to; default: every configured profile."),
         ],
         a => new CaptureEnabledCheck(a.Bool("expected"), a.StringList("profiles")));
 
     public override CheckOutcome Evaluate(HostFacts facts)
     {
-        if (FactGuards.NeedConfiguration(facts) is { } noConfig)
+        if (FactGuards.NeedConfiguration(facts, out var fs, out var config) is { } missing)
         {
-            return noConfig;
+            return missing;
         }
 
-        var sofia = facts.Configuration!.Sofia;
         var evidence = new Dictionary<string, object?>();
-        var configured = new Dictionary<string, object?>(StringComparer.Ordinal);
-        var selected = new List<FreeSwitch.Config.Model.SipProfileSettings>();
-        var missing = new List<string>();
-        foreach (var name in profiles ?? sofia.Profiles.Where(p => p.HasSettings).Select(p => p.Name))
-        {
-            var profile = sofia.GetProfile(name);
-            if (profile is null)
-            {
-                missing.Add(name);
-                continue;
-            }
-
-            selected.Add(profile);
-            configured[profile.Name] = profile.SipCapture;
-        }
-
+        var configured = config.Profiles.ToDictionary(p => p.Name, p => (object?)p.SipCapture, StringComparer.Ordinal);
         evidence["sip_capture"] = configured;
-        if (missing.Count > 0)
-        {
-            evidence["missing_profiles"] = missing.Cast<object?>().ToList();
-            return CheckOutcome.Fail($"profile(s) not configured: {string.Join(", ", missing)}", evidence);
-        }
-
         if (expected is { } want)
         {
             evidence["expected"] = want;
-            var wrong = selected.Where(p => p.SipCapture != want).Select(p => p.Name).ToList();
+            var names = profiles ?? config.Profiles.Select(p => p.Name).ToList();
+            var unknown = names.Where(n => !config.Profiles.Any(p => string.Equals(p.Name, n, StringComparison.OrdinalIgnoreCase))).ToList();
+            if (unknown.Count > 0)
+            {
+                evidence["missing_profiles"] = unknown.Cast<object?>().ToList();
+                return CheckOutcome.Fail($"profile(s) not configured: {string.Join(", ", unknown)}", evidence);
+            }
+
+            var wrong = config.Profiles.Where(p => names.Contains(p.Name, StringComparer.OrdinalIgnoreCase) && p.SipCapture != want).Select(p => p.Name).ToList();
             if (wrong.Count > 0)
             {
                 return CheckOutcome.Fail($"sip-capture is {(want ? "off" : "on")} on {string.Join(", ", wrong)}; expected {(want ? "on" : "off")}", evidence);
             }
         }
 
-        if (FactGuards.NeedRunning(facts) is { } notRunning)
+        if (FactGuards.NeedRunning(fs) is { } notRunning)
         {
             notRunning.Evidence["sip_capture"] = configured;
             return notRunning;
         }
 
-        var running = new HashSet<string>(facts.RunningProfiles, StringComparer.OrdinalIgnoreCase);
-        var capturing = sofia.Profiles.Where(p => p.HasSettings && p.SipCapture && running.Contains(p.Name)).Select(p => p.Name).ToList();
-        evidence["running_profiles"] = facts.RunningProfiles.Cast<object?>().ToList();
-        evidence["capture_sockets"] = facts.CaptureSockets.Count;
-        evidence["capture_ports"] = facts.CaptureSockets.Select(s => (object?)(long)s.LocalPort).ToList();
-        if (capturing.Count == 0)
+        // Without the event socket the running profiles are unknown: take every configured one as running.
+        var running = fs.SofiaStatus.Where(r => r.IsRunning).Select(r => r.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (fs.EslError is { } esl)
         {
-            return facts.CaptureSockets.Count == 0
-                ? CheckOutcome.Pass("capture is off, as configured", evidence)
-                : CheckOutcome.Fail($"capture is configured off, but {facts.CaptureSockets.Count} capture socket(s) are open (enabled by hand?)", evidence);
+            evidence["esl_error"] = esl;
+            running = config.Profiles.Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         }
 
-        if (facts.CaptureSockets.Count >= capturing.Count)
+        var capturing = config.Profiles.Where(p => p.SipCapture && running.Contains(p.Name)).Select(p => p.Name).ToList();
+        var sockets = fs.CaptureSockets;
+        evidence["running_profiles"] = running.Order(StringComparer.Ordinal).Cast<object?>().ToList();
+        evidence["capture_sockets"] = (long)sockets.Count;
+        evidence["capture_ports"] = sockets.Select(s => (object?)(long)s.LocalPort).ToList();
+        if (capturing.Count == 0)
+        {
+            return sockets.Count == 0
+                ? CheckOutcome.Pass("capture is off, as configured", evidence)
+                : CheckOutcome.Fail($"capture is configured off, but {sockets.Count} capture socket(s) are open (turned on by hand?)", evidence);
+        }
+
+        if (sockets.Count >= capturing.Count)
         {
             return CheckOutcome.Pass($"capture is on for {string.Join(", ", capturing)}, as configured", evidence);
         }
 
-        var why = sofia.CaptureServer is null ? $" (capture-server: {sofia.CaptureServerError ?? "not set"})" : string.Empty;
+        var why = config.CaptureServer is null ? $" (capture-server: {config.CaptureServerError ?? "not set"})" : string.Empty;
         return CheckOutcome.Fail(
-            $"capture is configured on for {string.Join(", ", capturing)}, but {facts.CaptureSockets.Count} capture socket(s) are open{why}",
+            $"capture is configured on for {string.Join(", ", capturing)}, but {sockets.Count} capture socket(s) are open{why}",
             evidence);
     }
 }
 
 /// <summary>
 /// <c>capture_server</c>: the capture-server value parses as sofia-sip parses it (an invalid one opens no socket and is
-/// logged only at debug level), matches what the policy expects, and the live sockets send to it.
+/// logged only at debug level) and matches what the policy expects.
 /// </summary>
 internal sealed class CaptureServerCheck(string? expected, string? host, long? port) : Check
 {
@@ -106,7 +101,7 @@ internal sealed class CaptureServerCheck(string? expected, string? host, long? p
 
     public static CheckType Type { get; } = new(
         Name,
-        "capture-server is set, valid (as sofia-sip parses it) and as expected; live capture sockets send to it.",
+        "capture-server is set, valid (as sofia-sip parses it) and as expected.",
         [
             new("expected", ParamKind.String, false, "The exact capture-server value, e.g. udp:10.0.0.2:9060;hep=3;capture_id=200."),
             new("host", ParamKind.String, false, "The capture host the value must name."),
@@ -116,26 +111,25 @@ internal sealed class CaptureServerCheck(string? expected, string? host, long? p
 
     public override CheckOutcome Evaluate(HostFacts facts)
     {
-        if (FactGuards.NeedConfiguration(facts) is { } noConfig)
+        if (FactGuards.NeedConfiguration(facts, out _, out var config) is { } missing)
         {
-            return noConfig;
+            return missing;
         }
 
-        var sofia = facts.Configuration!.Sofia;
         var evidence = new Dictionary<string, object?>
         {
-            ["capture_server"] = sofia.CaptureServerValue,
-            ["location"] = sofia.CaptureServerLocation?.ToString(),
+            ["capture_server"] = config.CaptureServerValue,
+            ["location"] = config.CaptureServerLocation,
         };
-        if (sofia.CaptureServerValue is null)
+        if (config.CaptureServerValue is null)
         {
             return CheckOutcome.Fail("capture-server is not set in sofia.conf global_settings", evidence);
         }
 
-        if (sofia.CaptureServer is not { } parsed)
+        if (config.CaptureServer is not { } parsed)
         {
-            evidence["parse_error"] = sofia.CaptureServerError;
-            return CheckOutcome.Fail($"capture-server '{sofia.CaptureServerValue}' is invalid: {sofia.CaptureServerError} (FreeSWITCH silently opens no capture socket)", evidence);
+            evidence["parse_error"] = config.CaptureServerError;
+            return CheckOutcome.Fail($"capture-server '{config.CaptureServerValue}' is invalid: {config.CaptureServerError} (FreeSWITCH silently opens no capture socket)", evidence);
         }
 
         evidence["host"] = parsed.Host;
@@ -160,22 +154,11 @@ internal sealed class CaptureServerCheck(string? expected, string? host, long? p
             return CheckOutcome.Fail($"capture-server names port {parsed.Port}, expected {p}", evidence);
         }
 
-        var stale = facts.CaptureSockets
-            .Where(s => s.PeerPort != parsed.Port || (System.Net.IPAddress.TryParse(parsed.Host, out var ip) && !string.Equals(ip.ToString(), s.PeerIp, StringComparison.OrdinalIgnoreCase)))
-            .ToList();
-        evidence["socket_peers"] = facts.CaptureSockets.Select(s => (object?)$"{s.PeerIp}:{s.PeerPort}").Distinct().ToList();
-        if (stale.Count > 0)
-        {
-            return CheckOutcome.Fail(
-                $"{stale.Count} capture socket(s) send to {string.Join(", ", stale.Select(s => $"{s.PeerIp}:{s.PeerPort}").Distinct())}, not the configured {parsed.Host}:{parsed.Port} (changed without reopening capture?)",
-                evidence);
-        }
-
         return CheckOutcome.Pass($"capture-server {parsed.Raw} is valid", evidence);
     }
 }
 
-/// <summary><c>capture_ports_clear</c>: no capture socket sits on a port a call can be handed as RTP or RTCP (§12).</summary>
+/// <summary><c>capture_ports_clear</c>: no capture socket sits on a port a call can be handed as RTP or RTCP (§12, decided by Orchestrator.FreeSwitch).</summary>
 internal sealed class CapturePortsClearCheck : Check
 {
     public const string Name = "capture_ports_clear";
@@ -190,49 +173,49 @@ internal sealed class CapturePortsClearCheck : Check
 
     public override CheckOutcome Evaluate(HostFacts facts)
     {
-        if (FactGuards.NeedFact(facts, "sockets") is { } noSockets)
+        if (FactGuards.NeedConfiguration(facts, out var fs, out _) is { } missing)
         {
-            return noSockets;
+            return missing;
         }
 
-        if (FactGuards.NeedRunning(facts) is { } notRunning)
+        if (FactGuards.NeedRunning(fs) is { } notRunning)
         {
             return notRunning;
         }
 
-        var colliding = facts.CaptureSockets.Where(s => s.Collides).ToList();
+        var placement = facts.Placement!;
+        var colliding = placement.Colliding;
         var evidence = new Dictionary<string, object?>
         {
-            ["rtp_range"] = facts.RtpRange?.ToString(),
-            ["rtp_ips"] = facts.RtpIps.Cast<object?>().ToList(),
-            ["rtcp_in_use"] = facts.RtcpInUse,
-            ["capture_sockets"] = facts.CaptureSockets
+            ["rtp_range"] = placement.RtpRange.ToString(),
+            ["rtp_ips"] = fs.RtpAddresses().Select(a => (object?)$"{a.Address}{(a.Rtcp ? " (rtcp)" : string.Empty)}").Distinct().ToList(),
+            ["capture_sockets"] = placement.Sockets
                 .Select(s => (object?)new Dictionary<string, object?>
                 {
-                    ["local"] = $"{s.LocalIp}:{s.LocalPort}",
-                    ["peer"] = $"{s.PeerIp}:{s.PeerPort}",
-                    ["collides"] = s.Collides,
+                    ["local"] = s.Socket.Local,
+                    ["peer"] = s.Socket.Peer,
+                    ["verdict"] = PlacementReport.VerdictName(s.Verdict),
                     ["reason"] = s.Reason,
                 })
                 .ToList(),
-            ["colliding_ports"] = colliding.Select(s => (object?)(long)s.LocalPort).ToList(),
+            ["colliding_ports"] = colliding.Select(s => (object?)(long)s.Port).ToList(),
         };
         if (colliding.Count > 0)
         {
             return CheckOutcome.Fail(
-                $"capture port(s) {string.Join(", ", colliding.Select(s => $"{s.LocalIp}:{s.LocalPort}"))} inside the RTP range {facts.RtpRange}: calls handed them fail with Bind Error",
+                $"capture port(s) {string.Join(", ", colliding.Select(s => s.Socket.Local))} collide with the RTP range {placement.RtpRange}: calls handed them fail with Bind Error",
                 evidence);
         }
 
         return CheckOutcome.Pass(
-            facts.CaptureSockets.Count == 0 ? "no capture sockets" : $"capture port(s) {string.Join(", ", facts.CaptureSockets.Select(s => s.LocalPort))} clear of the RTP range {facts.RtpRange}",
+            placement.Sockets.Count == 0 ? "no capture sockets" : $"capture port(s) {string.Join(", ", placement.Sockets.Select(s => s.Port))} clear of the RTP range {placement.RtpRange}",
             evidence);
     }
 }
 
 /// <summary>
-/// <c>host_protected</c>: the kernel can never hand a capture socket a port in the RTP range, because
-/// <c>ip_local_reserved_ports</c> covers the part of [rtp start, rtp end+1] that <c>ip_local_port_range</c> reaches.
+/// <c>host_protected</c>: the kernel can never hand a capture socket a port in the RTP range (RTCP included), because
+/// <c>ip_local_reserved_ports</c> covers the part of it that <c>ip_local_port_range</c> reaches (§12's protected).
 /// </summary>
 internal sealed class HostProtectedCheck : Check
 {
@@ -248,32 +231,29 @@ internal sealed class HostProtectedCheck : Check
 
     public override CheckOutcome Evaluate(HostFacts facts)
     {
-        if (FactGuards.NeedFact(facts, "sysctl") is { } noSysctl)
+        if (FactGuards.NeedConfiguration(facts, out var fs, out _) is { } missing)
         {
-            return noSysctl;
+            return missing;
         }
 
-        if (FactGuards.NeedConfiguration(facts) is { } noConfig)
-        {
-            return noConfig;
-        }
-
+        var placement = facts.Placement!;
         var evidence = new Dictionary<string, object?>
         {
-            ["rtp_range"] = facts.RtpRange?.ToString(),
-            ["ip_local_port_range"] = facts.EphemeralRange?.ToString(),
-            ["ip_local_reserved_ports"] = facts.ReservedPortsText,
-            ["exposed_ports"] = FactGuards.Ranges(facts.ExposedPorts),
-            ["placement"] = facts.Placement.ToWire(),
+            ["rtp_range"] = placement.RtpRange.ToString(),
+            ["ip_local_port_range"] = fs.EphemeralRange?.ToString(),
+            ["ip_local_reserved_ports"] = fs.ReservedPorts.ToString(),
+            ["unreserved_ports"] = placement.Unreserved.ToString(),
+            ["placement"] = PlacementReport.VerdictName(placement.Verdict),
+            ["reason"] = placement.Reason,
         };
-        return facts.ExposedPorts.Count == 0
+        return placement.Unreserved.IsEmpty
             ? CheckOutcome.Pass(
-                facts.ReservedPorts.Count == 0
-                    ? $"ip_local_port_range {facts.EphemeralRange} does not reach the RTP range {facts.RtpRange}"
-                    : $"reserved ports {facts.ReservedPortsText} cover the RTP range {facts.RtpRange}",
+                fs.ReservedPorts.IsEmpty
+                    ? $"ip_local_port_range {fs.EphemeralRange} does not reach the RTP range {placement.RtpRange}"
+                    : $"reserved ports {fs.ReservedPorts} cover the RTP range {placement.RtpRange} where ip_local_port_range {fs.EphemeralRange} reaches it",
                 evidence)
             : CheckOutcome.Fail(
-                $"ports {string.Join(",", facts.ExposedPorts)} of the RTP range can be auto-assigned (ip_local_port_range {facts.EphemeralRange}, reserved '{facts.ReservedPortsText}')",
+                $"ports {placement.Unreserved} of the RTP range can be auto-assigned to capture sockets (ip_local_port_range {fs.EphemeralRange?.ToString() ?? "unknown"}, reserved '{fs.ReservedPorts}')",
                 evidence);
     }
 }

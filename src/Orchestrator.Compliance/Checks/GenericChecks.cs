@@ -13,6 +13,8 @@ internal sealed partial class ConfigParamCheck(string configuration, string path
 
     public override string TypeName => Name;
 
+    public override bool NeedsConfiguration => true;
+
     public static CheckType Type { get; } = new(
         Name,
         "A config param (e.g. switch.conf settings rtp-start-port) equals a value, matches a regex or is one of a list.",
@@ -38,12 +40,17 @@ internal sealed partial class ConfigParamCheck(string configuration, string path
 
     public override CheckOutcome Evaluate(HostFacts facts)
     {
-        if (FactGuards.NeedConfiguration(facts) is { } noConfig)
+        if (FactGuards.NeedConfiguration(facts, out _, out _) is { } missing)
         {
-            return noConfig;
+            return missing;
         }
 
-        var param = facts.Configuration!.GetParam(configuration, path, name);
+        if (facts.Configuration is null)
+        {
+            return CheckOutcome.Error("the full FreeSWITCH configuration was not parsed");
+        }
+
+        var param = facts.Configuration.GetParam(configuration, path, name);
         var evidence = new Dictionary<string, object?>
         {
             ["configuration"] = configuration,

@@ -25,24 +25,23 @@ internal sealed class RobustnessCheck(bool expected, bool requireInEffect) : Che
 
     public override CheckOutcome Evaluate(HostFacts facts)
     {
-        if (FactGuards.NeedConfiguration(facts) is { } noConfig)
+        if (FactGuards.NeedConfiguration(facts, out var fs, out var config) is { } missing)
         {
-            return noConfig;
+            return missing;
         }
 
-        var settings = facts.Configuration!.Switch;
-        var param = settings.Params.LastOrDefault(p => string.Equals(p.Name, Param, StringComparison.OrdinalIgnoreCase));
         var evidence = new Dictionary<string, object?>
         {
-            ["configured"] = settings.RtpPortUsageRobustness,
-            ["value"] = param?.Value,
-            ["location"] = param?.Location?.ToString(),
+            ["configured"] = config.Robustness,
+            ["location"] = config.RobustnessLocation,
             ["expected"] = expected,
         };
-        if (settings.RtpPortUsageRobustness != expected)
+        if (config.Robustness != expected)
         {
             return CheckOutcome.Fail(
-                param is null ? $"{Param} is not set (default off); expected {OnOff(expected)}" : $"{Param} is {OnOff(settings.RtpPortUsageRobustness)} ({param.Value}); expected {OnOff(expected)}",
+                config.RobustnessLocation is null
+                    ? $"{Param} is not set (default off); expected {OnOff(expected)}"
+                    : $"{Param} is {OnOff(config.Robustness)} at {config.RobustnessLocation}; expected {OnOff(expected)}",
                 evidence);
         }
 
@@ -51,31 +50,24 @@ internal sealed class RobustnessCheck(bool expected, bool requireInEffect) : Che
             return CheckOutcome.Pass($"{Param} is {OnOff(expected)} as configured", evidence);
         }
 
-        if (FactGuards.NeedRunning(facts) is { } notRunning)
+        if (FactGuards.NeedRunning(fs) is { } notRunning)
         {
             notRunning.Evidence["configured"] = true;
             return notRunning;
         }
 
-        var started = facts.FreeSwitchStartedAt;
-        evidence["process_started"] = started?.ToString("O", CultureInfo.InvariantCulture);
-        DateTimeOffset? modified = param?.Location is { } location && facts.ConfigFileTimes.TryGetValue(location.File, out var m) ? m : null;
-        evidence["config_modified"] = modified?.ToString("O", CultureInfo.InvariantCulture);
-        if (started is null || modified is null)
-        {
-            return CheckOutcome.Error($"{Param} is on, but whether the running process read it is unknown (process start or file time missing)", evidence);
-        }
-
-        evidence["in_effect"] = started >= modified;
-        return started >= modified
-            ? CheckOutcome.Pass($"{Param} is on and in effect (FreeSWITCH started after {param!.Location!.Value.File} last changed)", evidence)
-            : CheckOutcome.Fail($"{Param} is on in the config but not in effect: FreeSWITCH started before {param!.Location!.Value.File} changed; restart it", evidence);
+        evidence["process_started"] = FactGuards.Time(fs.StartedAt);
+        evidence["config_modified"] = FactGuards.Time(config.RobustnessFile is { } f && fs.FileModified.TryGetValue(f, out var m) ? m : null);
+        evidence["in_effect"] = fs.RobustnessInEffect;
+        return fs.RobustnessInEffect
+            ? CheckOutcome.Pass($"{Param} is on and in effect (FreeSWITCH started after {config.RobustnessFile} last changed)", evidence)
+            : CheckOutcome.Fail($"{Param} is on in {config.RobustnessFile} but not in effect: FreeSWITCH started before the file changed (or its time is unknown); restart FreeSWITCH", evidence);
     }
 
     private static string OnOff(bool value) => value ? "on" : "off";
 }
 
-/// <summary><c>no_bind_errors</c>: no <c>Bind Error</c> line in the FreeSWITCH log over the last N hours.</summary>
+/// <summary><c>no_bind_errors</c>: no <c>Bind Error</c> line (RTP or RTCP) in the FreeSWITCH log over the last N hours.</summary>
 internal sealed class NoBindErrorsCheck(TimeSpan window, long max) : Check
 {
     public const string Name = "no_bind_errors";
@@ -84,9 +76,9 @@ internal sealed class NoBindErrorsCheck(TimeSpan window, long max) : Check
 
     public static CheckType Type { get; } = new(
         Name,
-        "At most `max` (default 0) 'AUDIO RTP REPORTS ERROR: [Bind Error!' lines in the log over the last `hours` (default 24).",
+        "At most `max` (default 0) Bind Error lines in the FreeSWITCH log over the last `hours` (default 24).",
         [
-            new("hours", ParamKind.Number, false, "The window, in hours back from now; default 24."),
+            new("hours", ParamKind.Number, false, "The window, in hours back from now; default 24. A policy counts over one window: the largest its controls ask for."),
             new("max", ParamKind.Integer, false, "How many are tolerated; default 0."),
         ],
         a =>
@@ -110,26 +102,30 @@ internal sealed class NoBindErrorsCheck(TimeSpan window, long max) : Check
 
     public override CheckOutcome Evaluate(HostFacts facts)
     {
-        if (FactGuards.NeedFact(facts, "log") is { } noLog)
+        if (FactGuards.NeedFreeSwitch(facts, out var fs) is { } missing)
         {
-            return noLog;
+            return missing;
         }
 
-        if (facts.BindErrorCount is not { } count)
+        if (fs.BindErrors is not { } bind || !bind.Readable)
         {
-            return CheckOutcome.Error("the FreeSWITCH log could not be read");
+            return CheckOutcome.Error($"the FreeSWITCH log {fs.BindErrors?.LogFile} could not be read", new() { ["log_file"] = fs.BindErrors?.LogFile });
         }
 
-        var hours = facts.BindErrorWindow.TotalHours.ToString("0.##", CultureInfo.InvariantCulture);
+        var count = bind.Rtp + bind.Rtcp;
+        var hours = bind.Window.TotalHours.ToString("0.##", CultureInfo.InvariantCulture);
         var evidence = new Dictionary<string, object?>
         {
-            ["bind_errors"] = (long)count,
-            ["window_hours"] = facts.BindErrorWindow.TotalHours,
+            ["log_file"] = bind.LogFile,
+            ["window_hours"] = Math.Round(bind.Window.TotalHours, 3),
+            ["since"] = bind.Since,
+            ["rtp_bind_errors"] = bind.Rtp,
+            ["rtcp_bind_errors"] = bind.Rtcp,
             ["max"] = max,
-            ["samples"] = facts.BindErrorSamples.Cast<object?>().ToList(),
+            ["last"] = bind.LastLine,
         };
         return count <= max
             ? CheckOutcome.Pass($"{count} Bind Error line(s) in the last {hours} h", evidence)
-            : CheckOutcome.Fail($"{count} Bind Error line(s) in the last {hours} h (calls failed with 488)", evidence);
+            : CheckOutcome.Fail($"{count} Bind Error line(s) in the last {hours} h ({bind.Rtp} RTP: those calls failed with 488; {bind.Rtcp} RTCP)", evidence);
     }
 }

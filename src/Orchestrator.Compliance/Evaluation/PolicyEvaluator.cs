@@ -2,6 +2,8 @@ using Orchestrator.Compliance.Checks;
 using Orchestrator.Compliance.Facts;
 using Orchestrator.Compliance.Policies;
 using Orchestrator.Compliance.Results;
+using Orchestrator.FreeSwitch.Facts;
+using Orchestrator.FreeSwitch.Placement;
 
 namespace Orchestrator.Compliance.Evaluation;
 
@@ -25,7 +27,7 @@ internal sealed class PolicyEvaluator
         _resolvePattern = resolvePattern;
         var windows = policy.Controls.Select(c => c.Check.BindErrorWindow).OfType<TimeSpan>().ToList();
         var probes = policy.Controls.SelectMany(c => c.Check.Probes).DistinctBy(p => p.Key).ToList();
-        Request = new FactsRequest(windows.Count > 0 ? windows.Max() : TimeSpan.Zero, probes);
+        Request = new FactsRequest(windows.Count > 0 ? windows.Max() : TimeSpan.Zero, probes, policy.Controls.Any(c => c.Check.NeedsConfiguration));
     }
 
     /// <summary>What the gatherer must collect for this policy.</summary>
@@ -109,10 +111,25 @@ internal sealed class PolicyEvaluator
         }
     }
 
-    private static HostPortPicture Picture(HostFacts facts) => new(
-        facts.RtpRange,
-        facts.EphemeralRange,
-        facts.ReservedPorts,
-        facts.CaptureSockets.Select(s => new CapturePort(s.LocalIp, s.LocalPort, s.Collides)).ToList(),
-        facts.Placement.ToWire());
+    private static HostPortPicture? Picture(HostFacts facts)
+    {
+        if (facts.FreeSwitch is not { } fs)
+        {
+            return null;
+        }
+
+        var placement = facts.Placement;
+        var sockets = placement?.Sockets
+            .Select(s => new CapturePort(Ip(s.Socket.LocalAddress), s.Port, s.Verdict == SocketVerdict.Collides))
+            .ToList()
+            ?? fs.CaptureSockets.Select(s => new CapturePort(Ip(s.LocalAddress), s.LocalPort, false)).ToList();
+        return new HostPortPicture(
+            placement?.RtpRange ?? (fs.Config is { } c ? new PortRange(c.RtpStartPort, c.RtpEndPort) : null),
+            fs.EphemeralRange,
+            fs.ReservedPorts.Ranges,
+            sockets,
+            placement is null ? "unknown" : PlacementReport.VerdictName(placement.Verdict));
+    }
+
+    private static string Ip(System.Net.IPAddress address) => (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString();
 }

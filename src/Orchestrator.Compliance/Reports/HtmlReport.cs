@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Orchestrator.Compliance.Facts;
 using Orchestrator.Compliance.History;
 using Orchestrator.Compliance.Results;
+using Orchestrator.FreeSwitch.Placement;
 
 namespace Orchestrator.Compliance.Reports;
 

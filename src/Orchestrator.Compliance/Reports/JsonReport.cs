@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using Orchestrator.Compliance.Facts;
 using Orchestrator.Compliance.Results;
+using Orchestrator.FreeSwitch.Placement;
 
 namespace Orchestrator.Compliance.Reports;
 

@@ -1,3 +1,5 @@
+using Orchestrator.FreeSwitch.Placement;
+
 namespace Orchestrator.Compliance.Results;
 
 /// <summary>One control evaluated on one host.</summary>
@@ -41,9 +43,9 @@ public sealed record HostResult(string Host, HostState State, IReadOnlyList<Cont
 
 /// <summary>The port layout of a host, for the HTML picture and the JSON report.</summary>
 public sealed record HostPortPicture(
-    Facts.PortRange? Rtp,
-    Facts.PortRange? Ephemeral,
-    IReadOnlyList<Facts.PortRange> Reserved,
+    PortRange? Rtp,
+    PortRange? Ephemeral,
+    IReadOnlyList<PortRange> Reserved,
     IReadOnlyList<CapturePort> CapturePorts,
     string Placement);
 
