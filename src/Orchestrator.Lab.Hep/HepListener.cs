@@ -88,6 +88,16 @@ internal sealed class HepListener
         }
     }
 
+    /// <summary>A copy of the counters now (the JSON round trip the file makes).</summary>
+    internal HepCounters Snapshot()
+    {
+        lock (_gate)
+        {
+            var json = System.Text.Json.JsonSerializer.Serialize(_counters);
+            return System.Text.Json.JsonSerializer.Deserialize<HepCounters>(json)!;
+        }
+    }
+
     private async Task FlushLoopAsync(CancellationToken cancellationToken)
     {
         try
