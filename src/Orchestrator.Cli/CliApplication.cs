@@ -1,3 +1,4 @@
+using Orchestrator.Cli.Commands.Lab;
 using Orchestrator.Core.Errors;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -28,6 +29,9 @@ internal static class CliApplication
         config.PropagateExceptions();
         config.ValidateExamples();
         // Commands register here, one line each.
+        config.AddLabCommands();
+        config.AddCommand<Commands.Exec.ExecCommand>("exec").WithDescription("Run a shell command on the hosts of an inventory, like `ansible PATTERN -m shell -a`.").WithExample("exec", "-i", "inventory.yml", "-l", "freeswitch", "--", "uptime");
+        config.AddCommand<Commands.Inventory.InventoryCommand>("inventory").WithDescription("Show an Ansible inventory as Orchestrator reads it (--list, --graph, --host, --list-hosts).");
     }
 
     internal static int ReportFailure(Exception ex, bool showStack)
