@@ -55,9 +55,6 @@ public sealed class PlaybookRunOptions
 
     /// <summary>Secret values known before the run (e.g. passwords read from files); redacted everywhere.</summary>
     public IReadOnlyList<Core.Secrets.Secret> Secrets { get; init; } = [];
-
-    /// <summary>Used by tests to run against an in-memory inventory before the inventory project has a factory.</summary>
-    internal IInventorySource? InventorySource { get; init; }
 }
 
 /// <summary>The answer to a <c>--step</c> question.</summary>
@@ -95,7 +92,7 @@ internal interface IInventorySource
 
     IReadOnlyDictionary<string, InventoryGroup> Groups { get; }
 
-    IReadOnlyList<InventoryHost> SelectHosts(string pattern);
+    IReadOnlyList<InventoryHost> SelectHosts(string pattern, string? limit = null, Action<string>? onWarning = null);
 
     InventoryHost? FindHost(string name);
 }
@@ -106,7 +103,8 @@ internal sealed class HostInventorySource(HostInventory inventory) : IInventoryS
 
     public IReadOnlyDictionary<string, InventoryGroup> Groups => inventory.Groups;
 
-    public IReadOnlyList<InventoryHost> SelectHosts(string pattern) => inventory.SelectHosts(pattern);
+    public IReadOnlyList<InventoryHost> SelectHosts(string pattern, string? limit = null, Action<string>? onWarning = null) =>
+        inventory.SelectHosts(pattern, limit, onWarning);
 
     public InventoryHost? FindHost(string name) => inventory.FindHost(name);
 }

@@ -178,6 +178,5 @@ public static class PlaybookRunner
     }
 
     private static IInventorySource Inventory(PlaybookRunOptions options) =>
-        options.InventorySource
-        ?? (options.Inventory is { } inventory ? new HostInventorySource(inventory) : throw new UserInputException("an inventory is needed (-i)"));
+        options.Inventory is { } inventory ? new HostInventorySource(inventory) : throw new UserInputException("an inventory is needed (-i)");
 }

@@ -119,6 +119,16 @@ public sealed class HostInventory
         }
     }
 
+    /// <summary>Like <see cref="SelectHosts(string, string?, Action{string}?)"/>, also telling whether Ansible's own order could differ (tests).</summary>
+    internal (IReadOnlyList<InventoryHost> Hosts, bool OrderAmbiguous) SelectHostsWithOrderInfo(string pattern, string? limit)
+    {
+        lock (_lock)
+        {
+            var nodes = _matcher.GetHosts(pattern, "pattern", limit, "--limit", _ => { });
+            return (nodes.Select(n => n.Implicit ? _implicitLocalhost! : _byNode[n]).ToArray(), _matcher.LastOrderAmbiguous);
+        }
+    }
+
     /// <summary>Builds an inventory from YAML inventory text (the format of a .yml inventory file), for tests and tools.</summary>
     /// <exception cref="UserInputException">The text is malformed; the location names <paramref name="sourceName"/>.</exception>
     public static HostInventory FromYaml(string yaml, string sourceName = "<yaml>")

@@ -38,17 +38,8 @@ internal sealed class PlayExecutor
 
     public IReadOnlyList<HostState> PlayHosts => _playHosts;
 
-    public static IReadOnlyList<InventoryHostRef> SelectHosts(IInventorySource inventory, Play play, string? limit)
-    {
-        var hosts = inventory.SelectHosts(play.Hosts);
-        if (!string.IsNullOrWhiteSpace(limit))
-        {
-            var limited = new HashSet<string>(inventory.SelectHosts(limit).Select(h => h.Name), StringComparer.Ordinal);
-            hosts = hosts.Where(h => limited.Contains(h.Name)).ToList();
-        }
-
-        return hosts.Select(h => new InventoryHostRef(h)).ToList();
-    }
+    public static IReadOnlyList<InventoryHostRef> SelectHosts(IInventorySource inventory, Play play, string? limit, Action<string>? onWarning = null) =>
+        inventory.SelectHosts(play.Hosts, string.IsNullOrWhiteSpace(limit) ? null : limit, onWarning).Select(h => new InventoryHostRef(h)).ToList();
 
     /// <summary>Ansible's batch sizes: serial entries (counts or percentages of the play's hosts, at least 1), the last one repeating.</summary>
     public static List<List<T>> Batches<T>(IReadOnlyList<T> hosts, IReadOnlyList<SerialStep>? serial)
@@ -90,7 +81,7 @@ internal sealed class PlayExecutor
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var selected = SelectHosts(_run.Inventory, _play, _run.Options.Limit);
+        var selected = SelectHosts(_run.Inventory, _play, _run.Options.Limit, _run.Output.Warning);
         _playHosts = selected.Select(h => _run.State(h.Host)).Where(h => h.Active).ToList();
         if (_playHosts.Count == 0)
         {

@@ -331,8 +331,14 @@ internal sealed class PlaybookLoader(ModuleRegistry modules, TemplateEngine temp
                 break;
             case YamlScalarNode s:
                 var text = s.Value ?? string.Empty;
-                if (spec.FreeForm is { } freeForm)
+                if (spec.FreeForm is { } freeForm && (freeForm == "cmd" || !LooksLikeKeyValues(text, spec)))
                 {
+                    if (freeForm == "cmd")
+                    {
+                        // Ansible reads creates=/removes=/chdir= out of a command line.
+                        text = ExtractCommandOptions(text, task, At(s));
+                    }
+
                     task.Args[freeForm] = text;
                     task.ArgLocations[freeForm] = At(s);
                 }
@@ -380,6 +386,32 @@ internal sealed class PlaybookLoader(ModuleRegistry modules, TemplateEngine temp
             task.Args[key] = ToPlain(v);
             task.ArgLocations[key] = At(v);
         }
+    }
+
+    private static bool LooksLikeKeyValues(string text, ModuleArgumentSpec spec)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(text, @"^\s*([A-Za-z_][A-Za-z0-9_]*)=");
+        return m.Success && spec.TryGet(m.Groups[1].Value, out _);
+    }
+
+    private static string ExtractCommandOptions(string text, TaskDefinition task, SourceLocation at)
+    {
+        var kept = new List<string>();
+        foreach (var word in System.Text.RegularExpressions.Regex.Split(text.Trim(), @"(?<=^|\s)(?=\S)").Select(w => w))
+        {
+            var m = System.Text.RegularExpressions.Regex.Match(word.Trim(), "^(creates|removes|chdir)=(\\S+)$");
+            if (m.Success)
+            {
+                task.Args[m.Groups[1].Value] = m.Groups[2].Value.Trim('\'', '"');
+                task.ArgLocations[m.Groups[1].Value] = at;
+            }
+            else
+            {
+                kept.Add(word);
+            }
+        }
+
+        return string.Concat(kept).Trim();
     }
 
     /// <summary>Ansible's legacy "k=v k2='v 2'" argument string.</summary>

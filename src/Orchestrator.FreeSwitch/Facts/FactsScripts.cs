@@ -43,11 +43,11 @@ internal static class FactsScripts
         sb.Append(RemoteScript.Section("pid")).Append("; echo \"$pid\"; echo \"$pids\"\n");
         sb.Append(RemoteScript.Section("conf_dir")).Append("; echo \"$conf\"\n");
         sb.Append(RemoteScript.Section("conf_tar")).Append("""
-            ; if [ -f "$conf/freeswitch.xml" ]; then (cd "$conf" && find -L . -name '*.xml' -type f -print0 2>/dev/null | tar --null -czhf - -T - 2>/dev/null | base64 | tr -d '\n'); echo; fi
+            ; if [ -f "$conf/freeswitch.xml" ]; then (cd "$conf" && find -L . -type f -size -1024k -print0 2>/dev/null | tar --null -czhf - -T - 2>/dev/null | base64 | tr -d '\n'); echo; fi
 
             """);
         sb.Append(RemoteScript.Section("conf_mtimes")).Append("""
-            ; if [ -d "$conf" ]; then (cd "$conf" && find -L . -name '*.xml' -type f -printf '%T@ %p\n' 2>/dev/null); fi
+            ; if [ -d "$conf" ]; then (cd "$conf" && find -L . -type f -size -1024k -printf '%T@ %p\n' 2>/dev/null); fi
 
             """);
         sb.Append(RemoteScript.Section("hostname")).Append("; hostname 2>/dev/null || cat /proc/sys/kernel/hostname\n");

@@ -261,6 +261,18 @@ internal sealed class GroupNode(string name, int order, InventoryData owner)
         }
     }
 
+    /// <summary>True when Ansible's order of <see cref="GetHosts"/> for this group can differ between runs.</summary>
+    public bool HostOrderAmbiguous
+    {
+        get
+        {
+            GetHosts();
+            return _hostsAmbiguous;
+        }
+    }
+
+    private bool _hostsAmbiguous;
+
     /// <summary>Hosts of this group and all its descendants, without duplicates (Ansible's get_hosts).</summary>
     public List<HostNode> GetHosts()
     {
@@ -271,7 +283,7 @@ internal sealed class GroupNode(string name, int order, InventoryData owner)
 
         var hosts = new List<HostNode>();
         var seen = new HashSet<HostNode>();
-        foreach (var kid in GetDescendantsOrdered(includeSelf: true, out _))
+        foreach (var kid in GetDescendantsOrdered(includeSelf: true, out _hostsAmbiguous))
         {
             foreach (var h in kid.Hosts)
             {

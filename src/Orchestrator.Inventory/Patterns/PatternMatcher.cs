@@ -27,9 +27,13 @@ internal sealed partial class PatternMatcher(InventoryData data, Func<string, Ho
     [GeneratedRegex(@"(?:[^\s:\[\]]|\[[^\]]*\])+", RegexOptions.CultureInvariant)]
     private static partial Regex ColonTerms();
 
+    /// <summary>Whether the last <see cref="GetHosts"/> touched a group whose host order Ansible does not keep stable.</summary>
+    public bool LastOrderAmbiguous { get; private set; }
+
     /// <summary>Hosts for <paramref name="pattern"/>, restricted to <paramref name="limit"/> when given, in Ansible's order.</summary>
     public List<HostNode> GetHosts(string pattern, string patternSource, string? limit, string limitSource, Action<string> warn)
     {
+        LastOrderAmbiguous = false;
         var parts = Split(pattern, patternSource);
         var hosts = Evaluate(parts, warn);
         if (limit is not null)
@@ -256,6 +260,7 @@ internal sealed partial class PatternMatcher(InventoryData data, Func<string, Ho
         foreach (var g in groups)
         {
             results.AddRange(g.GetHosts());
+            LastOrderAmbiguous |= g.HostOrderAmbiguous;
         }
 
         if (groups.Count == 0 || pattern[0] == '~' || pattern.AsSpan().IndexOfAny(".?*[") >= 0)
