@@ -31,6 +31,12 @@ internal static class CliApplication
         // Commands register here, one line each.
         config.AddLabCommands();
         config.AddCommand<Commands.Exec.ExecCommand>("exec").WithDescription("Run a shell command on the hosts of an inventory, like `ansible PATTERN -m shell -a`.").WithExample("exec", "-i", "inventory.yml", "-l", "freeswitch", "--", "uptime");
+        config.AddBranch("sweep", sweep =>
+        {
+            sweep.SetDescription("Check every host against a compliance policy, once or on a schedule; history, reports and metrics. Exit 0 compliant, 2 non-compliant, 4 unreachable (6 both).");
+            sweep.SetDefaultCommand<Commands.Sweep.SweepCommand>();
+            sweep.AddCommand<Commands.Sweep.SweepHistoryCommand>("history").WithDescription("When each failure first appeared and was fixed, flapping hosts, and the compliance trend.");
+        });
         config.AddCommand<Commands.Inventory.InventoryCommand>("inventory").WithDescription("Show an Ansible inventory as Orchestrator reads it (--list, --graph, --host, --list-hosts).");
     }
 

@@ -47,7 +47,7 @@ public sealed class ComplianceSweepOptions
     public GatherOptions Gather { get; init; } = new();
 
     /// <summary>Modules for remediation playbooks.</summary>
-    public ModuleRegistry Modules { get; init; } = ModuleRegistry.CreateDefault();
+    public ModuleRegistry Modules { get; init; } = FreeSwitch.FreeSwitchModules.CreateRegistry();
 
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
