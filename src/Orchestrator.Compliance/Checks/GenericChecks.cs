@@ -96,7 +96,7 @@ internal sealed partial class ServiceActiveCheck(string controlId, string servic
             var service = a.String("service")!;
             if (!UnitName().IsMatch(service))
             {
-                throw a.Error("service", $"service: '{service}' is not a systemd unit name (letters, digits and :-_.@\\ only)");
+                throw a.Error("service", $"service: '{service}' is not a systemd unit name (letters, digits and :-_.@\\ only, not starting with -)");
             }
 
             return new ServiceActiveCheck(a.ControlId, service, a.String("expected") ?? "active");
@@ -104,7 +104,7 @@ internal sealed partial class ServiceActiveCheck(string controlId, string servic
 
     public string ProbeKey => $"service:{controlId}";
 
-    public override IEnumerable<ProbeRequest> Probes => [new(ProbeKey, $"systemctl is-active -- {service}")];
+    public override IEnumerable<ProbeRequest> Probes => [new(ProbeKey, $"systemctl is-active {service}")];
 
     public override CheckOutcome Evaluate(HostFacts facts)
     {
@@ -126,7 +126,7 @@ internal sealed partial class ServiceActiveCheck(string controlId, string servic
             : CheckOutcome.Fail($"{service} is {state}, expected {expected}", evidence);
     }
 
-    [GeneratedRegex(@"^[A-Za-z0-9:_.@\\-]+$")]
+    [GeneratedRegex(@"^[A-Za-z0-9:_.@\\][A-Za-z0-9:_.@\\-]*$")]
     private static partial Regex UnitName();
 }
 
