@@ -19,7 +19,7 @@ internal static class HtmlReport
 
     public static void Write(Stream stream, SweepResult result, IReadOnlyList<TrendPoint> trend)
     {
-        using var writer = new StreamWriter(stream, new UTF8Encoding(false));
+        using var writer = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true);
         writer.Write(Render(result, trend));
     }
 

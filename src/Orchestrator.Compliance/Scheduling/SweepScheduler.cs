@@ -13,6 +13,9 @@ public sealed record ScheduleSummary(int Passes, int SkippedTicks, bool Abandone
 /// </summary>
 internal sealed class SweepScheduler(SweepSchedule schedule, TimeProvider time, Func<DateTimeOffset, CancellationToken, Task> pass, Action<string> log, Action? onSkip = null)
 {
+    /// <summary>Called with the next tick just before the loop starts waiting for it (tests step fake time with it).</summary>
+    internal Action<DateTimeOffset>? Waiting { get; init; }
+
     public async Task<ScheduleSummary> RunAsync(CancellationToken stop, CancellationToken abandon)
     {
         using var passCancel = CancellationTokenSource.CreateLinkedTokenSource(abandon);
@@ -35,6 +38,7 @@ internal sealed class SweepScheduler(SweepSchedule schedule, TimeProvider time, 
                 break;
             }
 
+            Waiting?.Invoke(next);
             try
             {
                 var delay = next - time.GetUtcNow();
