@@ -31,12 +31,7 @@ internal static class CliApplication
         // Commands register here, one line each.
         config.AddLabCommands();
         config.AddCommand<Commands.Exec.ExecCommand>("exec").WithDescription("Run a shell command on the hosts of an inventory, like `ansible PATTERN -m shell -a`.").WithExample("exec", "-i", "inventory.yml", "-l", "freeswitch", "--", "uptime");
-        config.AddBranch("sweep", sweep =>
-        {
-            sweep.SetDescription("Check every host against a compliance policy, once or on a schedule; history, reports and metrics. Exit 0 compliant, 2 non-compliant, 4 unreachable (6 both).");
-            sweep.SetDefaultCommand<Commands.Sweep.SweepCommand>();
-            sweep.AddCommand<Commands.Sweep.SweepHistoryCommand>("history").WithDescription("When each failure first appeared and was fixed, flapping hosts, and the compliance trend.");
-        });
+        config.AddCommand<Commands.Sweep.SweepCommand>("sweep").WithDescription("Check hosts against a compliance policy, once or on a schedule (`sweep history`: first seen/fixed, flapping, trend). Exit 0 compliant, 2 non-compliant, 4 unreachable, 6 both.").WithExample("sweep", "-i", "inventory.yml", "--policy", "policies/freeswitch-capture.yml", "--become", "--report", "cli", "--report", "html:report.html").WithExample("sweep", "history", "--since", "7d");
         config.AddCommand<Commands.Inventory.InventoryCommand>("inventory").WithDescription("Show an Ansible inventory as Orchestrator reads it (--list, --graph, --host, --list-hosts).");
     }
 

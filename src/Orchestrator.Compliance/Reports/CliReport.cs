@@ -43,7 +43,7 @@ internal static class CliReport
             foreach (var r in problems.OrderByDescending(r => controls.GetValueOrDefault(r.ControlId)?.Impact ?? 0).ThenBy(r => r.Host, StringComparer.Ordinal))
             {
                 var control = controls.GetValueOrDefault(r.ControlId);
-                var fix = r.Status == ControlStatus.Waived ? string.Empty : control?.Remediation.Trim().Split('\n')[0] ?? string.Empty;
+                var fix = r.Status == ControlStatus.Waived ? string.Empty : FirstSentence(control?.Remediation ?? string.Empty);
                 details.AddRow(
                     Markup.Escape(r.Host),
                     Markup.Escape(control is null ? r.ControlId : $"{r.ControlId} ({control.Impact.ToString("0.0#", CultureInfo.InvariantCulture)})"),
@@ -61,6 +61,15 @@ internal static class CliReport
         var counts = string.Join(", ", Enum.GetValues<ControlStatus>().Select(s => $"{result.AllResults.Count(r => r.Status == s)} {s.ToWire()}"));
         console.MarkupLine(
             $"{compliant}/{hosts} hosts compliant, {unreachable} unreachable; {counts}; {(result.FinishedAt - result.StartedAt).TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s; exit {result.ExitCode}");
+    }
+
+    /// <summary>The remediation's first sentence, short enough for a table cell; the JSON and HTML reports carry all of it.</summary>
+    private static string FirstSentence(string text)
+    {
+        var flat = string.Join(' ', text.Split((char[])['\n', '\r', ' '], StringSplitOptions.RemoveEmptyEntries));
+        var end = flat.IndexOf(". ", StringComparison.Ordinal);
+        var sentence = end > 0 ? flat[..(end + 1)] : flat;
+        return sentence.Length <= 90 ? sentence : string.Concat(sentence.AsSpan(0, 89), "…");
     }
 
     private static string Cell(ControlStatus status) => status switch

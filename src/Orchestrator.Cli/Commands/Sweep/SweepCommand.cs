@@ -21,6 +21,10 @@ internal sealed class SweepCommand : AsyncCommand<SweepCommand.Settings>
 {
     internal sealed class Settings : CommandSettings
     {
+        [CommandArgument(0, "[ACTION]")]
+        [Description("Nothing to sweep; `history` to show the history instead (first seen / fixed, flapping, trend).")]
+        public string? Action { get; init; }
+
         [CommandOption("-i|--inventory <INVENTORY>")]
         [Description("Inventory file or directory; repeat for several (a later one wins).")]
         public string[] Inventory { get; init; } = [];
@@ -89,8 +93,47 @@ internal sealed class SweepCommand : AsyncCommand<SweepCommand.Settings>
         [Description("Also log connection attempts and retries on stderr.")]
         public bool Verbose { get; init; }
 
+        [CommandOption("--host <HOST>")]
+        [Description("history: only this host's failures and flapping.")]
+        public string? Host { get; init; }
+
+        [CommandOption("--control <ID>")]
+        [Description("history: only this control's failures.")]
+        public string? Control { get; init; }
+
+        [CommandOption("--since <WHEN>")]
+        [Description("history: only since an ISO date/time (2026-11-01, 2026-11-01T08:00Z) or a duration back from now (90m, 24h, 7d, 2w).")]
+        public string? Since { get; init; }
+
+        [CommandOption("--flap-threshold <N>")]
+        [Description("history: a host flaps when its compliance changed at least N times. Default: 3")]
+        public int FlapThreshold { get; init; } = 3;
+
+        [CommandOption("--json")]
+        [Description("history: print JSON instead of tables.")]
+        public bool Json { get; init; }
+
+        public bool IsHistory => Action == "history";
+
         public override ValidationResult Validate()
         {
+            if (Action is not null && !IsHistory)
+            {
+                return ValidationResult.Error($"unknown action '{Action}': expected `orchestrator sweep -i INV --policy FILE` or `orchestrator sweep history`.");
+            }
+
+            if (IsHistory)
+            {
+                return FlapThreshold < 1 ? ValidationResult.Error($"--flap-threshold {FlapThreshold}: expected 1 or more.")
+                    : Inventory.Length > 0 || Policy is not null || Schedule is not null || Report.Length > 0 || Remediate ? ValidationResult.Error("sweep history reads the history only: it takes --db, --host, --control, --since, --flap-threshold and --json.")
+                    : ValidationResult.Success();
+            }
+
+            if (Host is not null || Control is not null || Since is not null || Json)
+            {
+                return ValidationResult.Error("--host, --control, --since and --json belong to `orchestrator sweep history`.");
+            }
+
             if (Inventory.Length == 0)
             {
                 return ValidationResult.Error("-i/--inventory is required: an inventory file or directory.");
@@ -132,6 +175,11 @@ internal sealed class SweepCommand : AsyncCommand<SweepCommand.Settings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        if (settings.IsHistory)
+        {
+            return SweepHistory.Show(settings);
+        }
+
         var reports = settings.Report.Select(ReportSpec.Parse).ToList();
         var schedule = settings.Schedule is { } cron ? SweepSchedule.Parse(cron, settings.TimeZone) : null;
         var redactor = new SecretRedactor();
