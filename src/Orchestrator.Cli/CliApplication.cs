@@ -30,6 +30,7 @@ internal static class CliApplication
         config.ValidateExamples();
         // Commands register here, one line each.
         config.AddLabCommands();
+        Commands.FreeSwitch.FreeSwitchCommands.AddFreeSwitchCommands(config);
         config.AddCommand<Commands.Exec.ExecCommand>("exec").WithDescription("Run a shell command on the hosts of an inventory, like `ansible PATTERN -m shell -a`.").WithExample("exec", "-i", "inventory.yml", "-l", "freeswitch", "--", "uptime");
         config.AddCommand<Commands.Inventory.InventoryCommand>("inventory").WithDescription("Show an Ansible inventory as Orchestrator reads it (--list, --graph, --host, --list-hosts).");
     }
