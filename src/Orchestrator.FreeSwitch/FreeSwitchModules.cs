@@ -8,7 +8,7 @@ public static class FreeSwitchModules
 {
     /// <summary>
     /// Adds <c>freeswitch_facts</c>, <c>capture_ports</c>, <c>capture_toggle</c>, <c>fs_cli</c>, <c>freeswitch_restart</c>,
-    /// <c>freeswitch_validate</c> and the <c>freeswitch</c> fact provider (gather_facts → <c>ansible_facts.freeswitch</c>).
+    /// <c>freeswitch_validate</c>, <c>freeswitch_template_check</c> and the <c>freeswitch</c> fact provider (gather_facts → <c>ansible_facts.freeswitch</c>).
     /// </summary>
     public static ModuleRegistry Register(ModuleRegistry registry)
     {
@@ -20,6 +20,7 @@ public static class FreeSwitchModules
             .Register(new FsCliModule())
             .Register(new FreeSwitchRestartModule())
             .Register(new FreeSwitchValidateModule())
+            .Register(new TemplateXmlCheckModule())
             .RegisterFactProvider(new FreeSwitchFactProvider());
         return registry;
     }

@@ -121,7 +121,7 @@ internal sealed class TaskRunner(RunState run, PlayExecutor play)
             if (task.Loop is null)
             {
                 var reads = new HashSet<string>(StringComparer.Ordinal);
-                var when = EvaluateWhen(task, scope, reads);
+                var when = EvaluateWhen(task, scope, reads, host, check);
                 if (check && PendingVarsRead(host, reads) is { } pendingVar && when is not false)
                 {
                     result = Finish(task, host, new ItemResult(TaskOutcome.Unknown, Data(msg: $"the condition uses '{pendingVar}', which is not known in check mode"), [], null), rescuable, delegateTo, check, diff, noLog, start, null);
@@ -211,7 +211,7 @@ internal sealed class TaskRunner(RunState run, PlayExecutor play)
             try
             {
                 var reads = new HashSet<string>(StringComparer.Ordinal);
-                var when = EvaluateWhen(task, itemScope, reads);
+                var when = EvaluateWhen(task, itemScope, reads, host, check);
                 if (check && PendingVarsRead(host, reads) is { } pendingVar && when is not false)
                 {
                     itemResult = new ItemResult(TaskOutcome.Unknown, Data(msg: $"the condition uses '{pendingVar}', which is not known in check mode"), [], null);
@@ -292,13 +292,21 @@ internal sealed class TaskRunner(RunState run, PlayExecutor play)
         return run.Redactor.Redact(item is string s ? s : PlainData.ToJson(item));
     }
 
-    private bool? EvaluateWhen(TaskDefinition task, VariableScope scope, HashSet<string> reads)
+    /// <summary>True/false; null when check mode cannot decide because the condition uses a result not known yet.</summary>
+    private bool? EvaluateWhen(TaskDefinition task, VariableScope scope, HashSet<string> reads, HostState host, bool check)
     {
         foreach (var condition in task.EffectiveWhen)
         {
-            if (!run.Templates.EvaluateCondition(condition.Text, scope, condition.Location, n => reads.Add(n)))
+            try
             {
-                return false;
+                if (!run.Templates.EvaluateCondition(condition.Text, scope, condition.Location, n => reads.Add(n)))
+                {
+                    return check && PendingVarsRead(host, reads) is not null ? null : false;
+                }
+            }
+            catch (UserInputException) when (check && PendingVarsRead(host, reads) is not null)
+            {
+                return null;
             }
         }
 

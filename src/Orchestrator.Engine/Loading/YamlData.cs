@@ -39,12 +39,16 @@ internal static partial class YamlData
         catch (YamlException ex)
         {
             var message = ex.InnerException?.Message ?? ex.Message;
+            var at = new SourceLocation(path, (int)ex.Start.Line, (int)ex.Start.Column);
             if (message.Contains("same key", StringComparison.OrdinalIgnoreCase) || message.Contains("Duplicate key", StringComparison.OrdinalIgnoreCase))
             {
-                message = "duplicate key in a mapping";
+                var index = (int)Math.Min(ex.Start.Index, text.Length);
+                var end = text.IndexOfAny([':', '\n'], index);
+                var key = (end > index ? text[index..end] : string.Empty).Trim().Trim('"', '\'');
+                throw new UserInputException($"duplicate key '{key}' in a mapping", at, inner: ex);
             }
 
-            throw new UserInputException($"YAML syntax error: {Clean(message)}", new SourceLocation(path, (int)ex.Start.Line, (int)ex.Start.Column), inner: ex);
+            throw new UserInputException($"YAML syntax error: {Clean(message)}", at, inner: ex);
         }
 
         if (stream.Documents.Count == 0)

@@ -13,7 +13,11 @@ public sealed record EffectiveProfile(
     bool SipCapture,
     string? SipCaptureValue,
     bool Rtcp,
-    string? Location);
+    string? Location)
+{
+    /// <summary>The file the profile is written in (for the xml-mode playbooks).</summary>
+    public string? File { get; init; }
+}
 
 /// <summary>
 /// The effective settings of a FreeSWITCH configuration tree that capture placement depends on, read through the
@@ -53,6 +57,9 @@ public sealed class EffectiveSettings
     public string? CaptureServerValue { get; init; }
 
     public string? CaptureServerLocation { get; init; }
+
+    /// <summary>The file of <see cref="CaptureServerLocation"/>.</summary>
+    public string? CaptureServerFile { get; init; }
 
     public CaptureServer? CaptureServer { get; init; }
 
@@ -99,6 +106,7 @@ public sealed class EffectiveSettings
             SwitchSettingsFile = switchSettings is null ? null : config.LocationOf(switchSettings)?.File,
             CaptureServerValue = sofia.CaptureServerValue,
             CaptureServerLocation = sofia.CaptureServerLocation?.ToString(),
+            CaptureServerFile = sofia.CaptureServerLocation?.File,
             CaptureServer = sofia.CaptureServer,
             CaptureServerError = sofia.CaptureServerError,
             SofiaSettingsFile = sofiaSettings is null ? null : config.LocationOf(sofiaSettings)?.File,
@@ -112,7 +120,10 @@ public sealed class EffectiveSettings
                     p.SipCapture,
                     p.SipCaptureValue,
                     !string.IsNullOrEmpty(p.RtcpAudioIntervalMsec),
-                    p.Location?.ToString()))
+                    p.Location?.ToString())
+                {
+                    File = p.Location?.File,
+                })
                 .ToList(),
             EslListenIp = esl.ListenIp,
             EslListenPort = esl.ListenPort,
@@ -152,8 +163,10 @@ public sealed class EffectiveSettings
             {
                 ["configured"] = Robustness,
                 ["location"] = RobustnessLocation,
+                ["file"] = RobustnessFile,
             },
             ["switch_settings_file"] = SwitchSettingsFile,
+            ["capture_server_file"] = CaptureServerFile,
             ["capture_server"] = CaptureServerPlain(),
             ["sofia_settings_file"] = SofiaSettingsFile,
             ["profiles"] = Profiles.Select(p => (object?)new Dictionary<string, object?>(StringComparer.Ordinal)
@@ -167,6 +180,7 @@ public sealed class EffectiveSettings
                 ["sip_capture_value"] = p.SipCaptureValue,
                 ["rtcp"] = p.Rtcp,
                 ["location"] = p.Location,
+                ["file"] = p.File,
             }).ToList(),
             ["esl"] = esl,
             ["warnings"] = Warnings.Select(w => (object?)w).ToList(),

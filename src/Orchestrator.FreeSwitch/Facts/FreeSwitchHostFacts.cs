@@ -190,6 +190,11 @@ public sealed class FreeSwitchHostFacts
             }
         }
 
+        // Profiles that capture at start (sip-capture true) and run now: one capture socket each is expected.
+        result["capture_profiles"] = (Config?.Profiles ?? [])
+            .Where(p => p.SipCapture && SofiaStatus.Any(r => r.IsRunning && string.Equals(r.Name, p.Name, StringComparison.OrdinalIgnoreCase)))
+            .Select(p => (object?)p.Name)
+            .ToList();
         result["sofia_status"] = SofiaStatusText;
         result["sofia_profiles"] = SofiaStatus.Select(r => (object?)new Dictionary<string, object?>(StringComparer.Ordinal)
         {
