@@ -59,6 +59,11 @@ internal sealed class SweepPass(PolicyEvaluator evaluator, IHostConnector connec
             // Bad connection variables for this host: it cannot be checked, like an unreachable one.
             return evaluator.Unreachable(host.Name, ex.Message);
         }
+        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+        {
+            // Reached, but reading it failed in a way nobody foresaw: every check that needs the facts reports the error.
+            return evaluator.Evaluate(host.Name, new HostFacts { FreeSwitchError = $"{ex.GetType().Name}: {ex.Message}" });
+        }
         finally
         {
             if (connection is not null)

@@ -5,7 +5,6 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using Orchestrator.Compliance.Tests.Support;
-using YamlDotNet.RepresentationModel;
 
 namespace Orchestrator.Compliance.Tests.Lab;
 
@@ -19,7 +18,7 @@ public sealed partial class CollideLabSweepTests(CollideLab fixture) : IClassFix
 {
     /// <summary>What the collide scenario breaks: ports in the RTP range now, no reservation (nor persisted), robustness off.</summary>
     private static readonly string[] ExpectedFailing = ["FS-CAP-04", "FS-CAP-05", "FS-CAP-06", "FS-CAP-07"];
-    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(4);
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(8);
     private readonly TempDir _dir = new();
 
     public void Dispose()
@@ -28,26 +27,8 @@ public sealed partial class CollideLabSweepTests(CollideLab fixture) : IClassFix
         _dir.Dispose();
     }
 
-    /// <summary>The shipped policy, with its remediation playbook pointed at the test's own (same tasks as the rollout playbook, plus robustness).</summary>
-    private string Policy()
-    {
-        var stream = new YamlStream();
-        stream.Load(new StringReader(File.ReadAllText(Path.Combine(TestPolicies.RepoRoot, "policies", "freeswitch-capture.yml"))));
-        var playbook = Path.Combine(AppContext.BaseDirectory, "Lab", "remediate-collisions.yml");
-        foreach (var control in ((YamlSequenceNode)((YamlMappingNode)stream.Documents[0].RootNode)["controls"]).Cast<YamlMappingNode>())
-        {
-            if (ExpectedFailing.Contains(control["id"].ToString()))
-            {
-                var remediation = control["remediation"];
-                var text = remediation is YamlScalarNode s ? s.Value! : ((YamlMappingNode)remediation)["text"].ToString();
-                control.Children[new YamlScalarNode("remediation")] = new YamlMappingNode { { "text", text }, { "playbook", playbook } };
-            }
-        }
-
-        using var writer = new StringWriter();
-        stream.Save(writer, assignAnchors: false);
-        return _dir.File("policy.yml", writer.ToString());
-    }
+    /// <summary>The shipped policy, whose failing controls remediate with the shipped playbooks/fix-port-collisions.yml.</summary>
+    private static string Policy() => Path.Combine(TestPolicies.RepoRoot, "policies", "freeswitch-capture.yml");
 
     private string[] Sweep(string db, params string[] extra) =>
         ["sweep", "-i", fixture.Lab.InventoryPath, "--policy", Policy(), "--become", "--db", db, "--forks", "10", .. extra];
@@ -81,7 +62,7 @@ public sealed partial class CollideLabSweepTests(CollideLab fixture) : IClassFix
 
         var remediated = await CliProcess.RunAsync(Timeout, Sweep(db, "--remediate", "--report", $"json:{_dir.Combine("after.json")}"));
         Assert.True(remediated.ExitCode == 0, remediated + "\n--- not passing after remediation\n" + NotPassing(_dir.Combine("after.json")));
-        Assert.Contains("remediate: remediate-collisions.yml for FS-CAP-04, FS-CAP-05, FS-CAP-06, FS-CAP-07 on fs1, fs2, fs3", remediated.Stderr, StringComparison.Ordinal);
+        Assert.Contains("remediate: fix-port-collisions.yml for FS-CAP-04, FS-CAP-05, FS-CAP-06, FS-CAP-07 on fs1, fs2, fs3", remediated.Stderr, StringComparison.Ordinal);
         Assert.Contains("sweep manual: 3 host(s), 3 compliant", remediated.Stderr, StringComparison.Ordinal);
 
         var next = await CliProcess.RunAsync(Timeout, Sweep(db));
