@@ -3,6 +3,7 @@ using Orchestrator.Compliance.Results;
 using Orchestrator.Core.Transport;
 using Orchestrator.Engine;
 using Orchestrator.Engine.Modules;
+using Orchestrator.Engine.Output;
 using Orchestrator.Inventory;
 
 namespace Orchestrator.Compliance.Sweeping;
@@ -36,9 +37,11 @@ internal sealed class Remediator(Policy policy, HostInventory inventory, IHostCo
             var playbook = group.Key.Item1;
             var failingControls = failing.Where(r => controls.Contains(r.ControlId)).Select(r => r.ControlId).Distinct(StringComparer.Ordinal).ToList();
             log($"remediate: {Path.GetFileName(playbook)} for {string.Join(", ", failingControls)} on {string.Join(", ", hosts)}");
+            var output = new RecordingRunOutput();
             var run = await PlaybookRunner.RunAsync(
                 new PlaybookRunOptions
                 {
+                    Output = output,
                     PlaybookPath = playbook,
                     Inventory = inventory,
                     Connector = connector,
@@ -49,6 +52,11 @@ internal sealed class Remediator(Policy policy, HostInventory inventory, IHostCo
                     TimeProvider = time,
                 },
                 cancellationToken);
+            foreach (var failed in output.Results.Where(r => r.Outcome is TaskOutcome.Failed or TaskOutcome.Unreachable && !r.Ignored && !r.Rescued))
+            {
+                log($"remediate: {failed.Host}: task '{failed.Task}' {failed.Outcome.ToString().ToLowerInvariant()}: {failed.Message}");
+            }
+
             log($"remediate: {Path.GetFileName(playbook)} exited {run.ExitCode} ({string.Join(", ", run.Hosts.Select(h => $"{h.Host}: ok={h.Ok} changed={h.Changed} failed={h.Failed} unreachable={h.Unreachable}"))})");
             runs.Add(new RemediationRun(playbook, failingControls, hosts, run.ExitCode));
         }
