@@ -1,26 +1,206 @@
+using System.Collections.ObjectModel;
+using Orchestrator.Core.Errors;
+using Orchestrator.Inventory.Model;
+using Orchestrator.Inventory.Parsing;
+using Orchestrator.Inventory.Patterns;
+using Orchestrator.Inventory.Python;
+using Orchestrator.Inventory.Vars;
+using Orchestrator.Inventory.Yaml;
+
 namespace Orchestrator.Inventory;
 
 /// <summary>
 /// Hosts, groups and merged variables loaded from one or more Ansible inventory sources.
 /// Variable values are plain data: null, bool, long, double, string, List&lt;object?&gt; and
-/// Dictionary&lt;string, object?&gt; (nested), exactly as ansible-inventory would print them in JSON.
+/// Dictionary&lt;string, object?&gt; (nested), exactly as ansible-inventory would print them in JSON
+/// (an integer too large for a long is a System.Numerics.BigInteger; a <c>!unsafe</c> string is
+/// <c>{"__ansible_unsafe": text}</c>; a YAML date is its ISO text).
 /// </summary>
 public sealed class HostInventory
 {
+    private readonly InventoryData _data;
+    private readonly VariableMerger _merger;
+    private readonly PatternMatcher _matcher;
+    private readonly Dictionary<HostNode, InventoryHost> _byNode = [];
+    private readonly OrderedDictionary<string, InventoryHost> _byName = new(StringComparer.Ordinal);
+    private readonly Lock _lock = new();
+    private readonly List<string> _warnings;
+    private InventoryHost? _implicitLocalhost;
+
+    internal HostInventory(InventoryData data, IReadOnlyList<string> sources, VarsFiles files)
+    {
+        _data = data;
+        Sources = sources;
+        var varsDirectories = sources.Where(s => !SourceParser.IsHostList(s)).Select(VarsFiles.BaseDirectory).ToList();
+        _merger = new VariableMerger(data, varsDirectories, files);
+        _matcher = new PatternMatcher(data, ImplicitLocalhostNode);
+
+        var groups = new OrderedDictionary<string, InventoryGroup>(StringComparer.Ordinal);
+        foreach (var g in data.Groups.Values)
+        {
+            groups.Add(g.Name, new InventoryGroup
+            {
+                Name = g.Name,
+                Hosts = g.Hosts.Select(h => h.Name).ToArray(),
+                Children = g.Children.Select(c => c.Name).ToArray(),
+                Parents = g.Parents.Select(p => p.Name).ToArray(),
+                Depth = g.Depth,
+                Priority = g.Priority,
+                Variables = _merger.ForGroup(g),
+            });
+        }
+
+        Groups = new ReadOnlyDictionary<string, InventoryGroup>(groups);
+        foreach (var node in data.All.GetHosts())
+        {
+            var host = CreateHost(node);
+            _byName.Add(node.Name, host);
+        }
+
+        // Hosts only in an implicit-group corner case still get an entry, after the ordered ones.
+        foreach (var node in data.Hosts.Values)
+        {
+            if (!_byNode.ContainsKey(node) && !node.Implicit)
+            {
+                _byName.Add(node.Name, CreateHost(node));
+            }
+        }
+
+        Hosts = _byName.Values.ToArray();
+        _warnings = [.. data.Warnings];
+    }
+
     /// <summary>Every host, in the order Ansible lists them under <c>all</c>.</summary>
-    public IReadOnlyList<InventoryHost> Hosts => throw new NotImplementedException();
+    public IReadOnlyList<InventoryHost> Hosts { get; }
 
-    /// <summary>Every group by name, including <c>all</c> and <c>ungrouped</c>.</summary>
-    public IReadOnlyDictionary<string, InventoryGroup> Groups => throw new NotImplementedException();
+    /// <summary>Every group by name, including <c>all</c> and <c>ungrouped</c>, in the order they were defined.</summary>
+    public IReadOnlyDictionary<string, InventoryGroup> Groups { get; }
 
-    public InventoryHost? FindHost(string name) => throw new NotImplementedException();
+    /// <summary>The <c>-i</c> sources this inventory was loaded from, in order.</summary>
+    public IReadOnlyList<string> Sources { get; }
+
+    /// <summary>Things Ansible would warn about while loading (duplicate YAML keys, skipped keys, a group and a host with one name).</summary>
+    public IReadOnlyList<string> Warnings
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _warnings];
+            }
+        }
+    }
+
+    internal InventoryData Data => _data;
+
+    internal VariableMerger Merger => _merger;
+
+    public InventoryHost? FindHost(string name) => _byName.GetValueOrDefault(name);
 
     /// <summary>
     /// Hosts matching an Ansible host pattern (<c>all</c>, globs, <c>~regex</c>, <c>a:b</c>, <c>a:&amp;b</c>,
     /// <c>a:!b</c>, slices, <c>@file</c>), in inventory order.
     /// </summary>
     /// <exception cref="Orchestrator.Core.Errors.UserInputException">The pattern is malformed.</exception>
-    public IReadOnlyList<InventoryHost> SelectHosts(string pattern) => throw new NotImplementedException();
+    public IReadOnlyList<InventoryHost> SelectHosts(string pattern) => SelectHosts(pattern, limit: null, onWarning: null);
+
+    /// <summary>
+    /// Hosts matching <paramref name="pattern"/>, kept only if they also match <paramref name="limit"/>
+    /// (like <c>--limit</c>); Ansible's "could not match" warnings go to <paramref name="onWarning"/>.
+    /// </summary>
+    /// <exception cref="Orchestrator.Core.Errors.UserInputException">A pattern is malformed or an @file is missing.</exception>
+    public IReadOnlyList<InventoryHost> SelectHosts(string pattern, string? limit, Action<string>? onWarning = null)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        lock (_lock)
+        {
+            var nodes = _matcher.GetHosts(pattern, "pattern", limit, "--limit", onWarning ?? (_ => { }));
+            return nodes.Select(n => n.Implicit ? _implicitLocalhost! : _byNode[n]).ToArray();
+        }
+    }
+
+    /// <summary>Like <see cref="SelectHosts(string, string?, Action{string}?)"/>, also telling whether Ansible's own order could differ (tests).</summary>
+    internal (IReadOnlyList<InventoryHost> Hosts, bool OrderAmbiguous) SelectHostsWithOrderInfo(string pattern, string? limit)
+    {
+        lock (_lock)
+        {
+            var nodes = _matcher.GetHosts(pattern, "pattern", limit, "--limit", _ => { });
+            return (nodes.Select(n => n.Implicit ? _implicitLocalhost! : _byNode[n]).ToArray(), _matcher.LastOrderAmbiguous);
+        }
+    }
+
+    /// <summary>Builds an inventory from YAML inventory text (the format of a .yml inventory file), for tests and tools.</summary>
+    /// <exception cref="UserInputException">The text is malformed; the location names <paramref name="sourceName"/>.</exception>
+    public static HostInventory FromYaml(string yaml, string sourceName = "<yaml>")
+    {
+        ArgumentNullException.ThrowIfNull(yaml);
+        var data = new InventoryData();
+        var constructor = new YamlConstructor(sourceName, data.Warnings.Add);
+        var root = YamlDocumentReader.Read(yaml, sourceName);
+        var declined = YamlInventoryParser.Decline(root, constructor);
+        if (declined is not null)
+        {
+            throw new UserInputException(declined, new SourceLocation(sourceName, root?.Line ?? 1, root?.Column ?? 1));
+        }
+
+        new YamlInventoryParser(data, constructor).Parse((YMapping)root!);
+        data.Reconcile();
+        return new HostInventory(data, [], new VarsFiles(data.Warnings.Add));
+    }
+
+    /// <summary>Builds an inventory from INI inventory text (the format of an Ansible hosts file), for tests and tools.</summary>
+    /// <exception cref="UserInputException">The text is malformed; the location names <paramref name="sourceName"/>.</exception>
+    public static HostInventory FromIni(string ini, string sourceName = "<ini>")
+    {
+        ArgumentNullException.ThrowIfNull(ini);
+        var data = new InventoryData();
+        new IniInventoryParser(data, sourceName).Parse(ini);
+        data.Reconcile();
+        return new HostInventory(data, [], new VarsFiles(data.Warnings.Add));
+    }
+
+    internal InventoryHost HostFor(HostNode node) => node.Implicit ? _implicitLocalhost! : _byNode[node];
+
+    private InventoryHost CreateHost(HostNode node)
+    {
+        var sorted = node.Groups.Where(g => !ReferenceEquals(g, _data.All)).Select(g => g.Name).Order(PyStringComparer.Instance).ToArray();
+        var host = new InventoryHost
+        {
+            Name = node.Name,
+            Variables = _merger.ForHost(node),
+            Groups = sorted,
+            InventorySource = node.Source,
+        };
+        _byNode[node] = host;
+        return host;
+    }
+
+    // Ansible creates one implicit localhost (ansible_connection=local) the first time a pattern names it.
+    private HostNode ImplicitLocalhostNode(string name)
+    {
+        if (_data.Localhost is { } explicitHost)
+        {
+            return explicitHost;
+        }
+
+        if (_implicitLocalhost is null)
+        {
+            var node = new HostNode(name, -1, null) { Implicit = true };
+            node.Vars["ansible_connection"] = "local";
+            _implicitLocalhost = new InventoryHost
+            {
+                Name = name,
+                Variables = _merger.ForImplicitHost(node),
+                Groups = [],
+                IsImplicit = true,
+            };
+            _implicitNode = node;
+        }
+
+        return _implicitNode!;
+    }
+
+    private HostNode? _implicitNode;
 }
 
 /// <summary>One host with its fully merged variables (what <c>_meta.hostvars</c> shows).</summary>
@@ -30,8 +210,16 @@ public sealed class InventoryHost
 
     public required IReadOnlyDictionary<string, object?> Variables { get; init; }
 
-    /// <summary>Names of every group the host belongs to, directly or through children, without <c>all</c>.</summary>
+    /// <summary>Names of every group the host belongs to, directly or through children, without <c>all</c>, sorted (Ansible's group_names).</summary>
     public required IReadOnlyList<string> Groups { get; init; }
+
+    /// <summary>The full path of the first inventory source that listed the host (Ansible's inventory_file), when it came from a file.</summary>
+    public string? InventorySource { get; init; }
+
+    /// <summary>True for the implicit localhost a pattern naming <c>localhost</c> yields when the inventory has none.</summary>
+    public bool IsImplicit { get; init; }
+
+    public override string ToString() => Name;
 }
 
 public sealed class InventoryGroup
@@ -45,11 +233,38 @@ public sealed class InventoryGroup
 
     /// <summary>The group's own variables (inventory file plus group_vars), not merged with parents.</summary>
     public required IReadOnlyDictionary<string, object?> Variables { get; init; }
+
+    /// <summary>Direct parent groups (every group but <c>all</c> has at least one).</summary>
+    public IReadOnlyList<string> Parents { get; init; } = [];
+
+    /// <summary>Length of the longest path from <c>all</c> (0 for <c>all</c>), the first key of Ansible's merge order.</summary>
+    public int Depth { get; init; }
+
+    /// <summary>ansible_group_priority as set in the inventory (default 1), the second key of the merge order.</summary>
+    public int Priority { get; init; } = 1;
+
+    public override string ToString() => Name;
 }
 
 public static class InventoryLoader
 {
     /// <summary>Loads and merges several <c>-i</c> sources (files or directories); a later source wins.</summary>
     /// <exception cref="Orchestrator.Core.Errors.UserInputException">A source is malformed; the message has file:line:column.</exception>
-    public static HostInventory Load(IReadOnlyList<string> sources) => throw new NotImplementedException();
+    public static HostInventory Load(IReadOnlyList<string> sources)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        var data = new InventoryData();
+        foreach (var source in sources)
+        {
+            if (string.IsNullOrEmpty(source))
+            {
+                continue;
+            }
+
+            SourceParser.ParseSource(data, source);
+        }
+
+        data.Reconcile();
+        return new HostInventory(data, sources.Where(s => !string.IsNullOrEmpty(s)).ToArray(), new VarsFiles(data.Warnings.Add));
+    }
 }

@@ -1,0 +1,134 @@
+using System.ComponentModel;
+using Orchestrator.Transport;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Orchestrator.Cli.Commands.Exec;
+
+/// <summary><c>orchestrator exec -i INV [-l PATTERN] -- 'command'</c>: like <c>ansible PATTERN -m shell -a</c>.</summary>
+internal sealed class ExecCommand : AsyncCommand<ExecCommand.Settings>
+{
+    internal sealed class Settings : CommandSettings
+    {
+        [CommandOption("-i|--inventory <INVENTORY>")]
+        [Description("Inventory file or directory; repeat for several (a later one wins).")]
+        public string[] Inventory { get; init; } = [];
+
+        [CommandOption("-l|--limit <PATTERN>")]
+        [Description("Host pattern, as in Ansible (all, globs, ~regex, a:b, a:&b, a:!b). Default: all")]
+        public string Limit { get; init; } = "all";
+
+        [CommandOption("-f|--forks <N>")]
+        [Description("Hosts worked on at once. Default: 5")]
+        public int Forks { get; init; } = 5;
+
+        [CommandOption("-b|--become")]
+        [Description("Run the command through sudo (to root, or --become-user).")]
+        public bool Become { get; init; }
+
+        [CommandOption("--become-user <USER>")]
+        [Description("User to become. Default: ansible_become_user, else root")]
+        public string? BecomeUser { get; init; }
+
+        [CommandOption("-a|--args <COMMAND>")]
+        [Description("The shell command (or give it after --).")]
+        public string? Args { get; init; }
+
+        [CommandOption("--ssh-config <FILE>")]
+        [Description("OpenSSH client config to read instead of ~/.ssh/config.")]
+        public string? SshConfig { get; init; }
+
+        [CommandOption("--host-key-checking <MODE>")]
+        [Description("strict (default), accept-new or off. Overrides StrictHostKeyChecking from ssh args and ssh_config.")]
+        public string? HostKeyChecking { get; init; }
+
+        [CommandOption("-T|--timeout <SECONDS>")]
+        [Description("Connection timeout per attempt. Default: 10")]
+        public int Timeout { get; init; } = 10;
+
+        [CommandOption("--task-timeout <SECONDS>")]
+        [Description("Kill the command (its whole process group) after this long; rc=124. Default: none")]
+        public int? TaskTimeout { get; init; }
+
+        [CommandOption("-o|--output <FORMAT>")]
+        [Description("text (default) or json: one JSON object per line, per host, then a summary.")]
+        public string Output { get; init; } = "text";
+
+        [CommandOption("-v|--verbose")]
+        [Description("Also log connection attempts and retries on stderr.")]
+        public bool Verbose { get; init; }
+
+        public override ValidationResult Validate()
+        {
+            if (Inventory.Length == 0)
+            {
+                return ValidationResult.Error("-i/--inventory is required: an inventory file or directory.");
+            }
+
+            if (Forks is < 1 or > 1000)
+            {
+                return ValidationResult.Error($"--forks {Forks}: expected 1 to 1000.");
+            }
+
+            if (Timeout is < 1 or > 3600)
+            {
+                return ValidationResult.Error($"--timeout {Timeout}: expected 1 to 3600 seconds.");
+            }
+
+            if (TaskTimeout is < 1)
+            {
+                return ValidationResult.Error($"--task-timeout {TaskTimeout}: expected a positive number of seconds.");
+            }
+
+            if (Output is not ("text" or "json"))
+            {
+                return ValidationResult.Error($"--output '{Output}': expected text or json.");
+            }
+
+            if (HostKeyChecking is not null && ParseHostKeyChecking(HostKeyChecking) is null)
+            {
+                return ValidationResult.Error($"--host-key-checking '{HostKeyChecking}': expected strict, accept-new or off.");
+            }
+
+            return ValidationResult.Success();
+        }
+
+        internal static HostKeyChecking? ParseHostKeyChecking(string? value) => value?.ToLowerInvariant() switch
+        {
+            "strict" or "yes" => Transport.HostKeyChecking.Strict,
+            "accept-new" => Transport.HostKeyChecking.AcceptNew,
+            "off" or "no" => Transport.HostKeyChecking.Off,
+            _ => null,
+        };
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var command = settings.Args ?? string.Join(' ', context.Remaining.Raw);
+        if (string.IsNullOrWhiteSpace(command))
+        {
+            throw new Core.Errors.UserInputException("no command given; expected: orchestrator exec -i INVENTORY [-l PATTERN] -- 'command'");
+        }
+
+        // Ctrl-C cancels the run: connections are closed and remote commands terminated; a second Ctrl-C kills the process.
+        using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            if (!interrupt.IsCancellationRequested)
+            {
+                e.Cancel = true;
+                interrupt.Cancel();
+            }
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            return await new ExecService(Console.Out, Console.Error, AnsiConsole.Profile.Capabilities.Ansi && !Console.IsOutputRedirected)
+                .RunAsync(settings, command, interrupt.Token);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+}

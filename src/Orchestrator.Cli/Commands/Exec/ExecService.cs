@@ -1,0 +1,79 @@
+using Orchestrator.Core.Secrets;
+using Orchestrator.Inventory;
+using Orchestrator.Transport;
+using Orchestrator.Transport.AdHoc;
+
+namespace Orchestrator.Cli.Commands.Exec;
+
+/// <summary>Loads the inventory, runs the command on the selected hosts and prints per-host results and a summary.</summary>
+internal sealed class ExecService
+{
+    /// <summary>Ansible's exit codes: some host failed.</summary>
+    public const int FailedHostsExitCode = 2;
+
+    /// <summary>Ansible's exit codes: some host was unreachable (wins over failed).</summary>
+    public const int UnreachableHostsExitCode = 4;
+
+    private readonly TextWriter _out;
+    private readonly TextWriter _err;
+    private readonly bool _color;
+    private readonly TimeProvider _time;
+
+    public ExecService(TextWriter stdout, TextWriter stderr, bool color, TimeProvider? time = null)
+    {
+        _out = stdout;
+        _err = stderr;
+        _color = color;
+        _time = time ?? TimeProvider.System;
+    }
+
+    public async Task<int> RunAsync(ExecCommand.Settings settings, string command, CancellationToken cancellationToken)
+    {
+        var inventory = InventoryLoader.Load(settings.Inventory);
+        var hosts = inventory.SelectHosts(settings.Limit);
+        var redactor = new SecretRedactor();
+        var log = new StderrLoggerFactory(_err, redactor, settings.Verbose);
+        if (hosts.Count == 0)
+        {
+            log.Warn($"no hosts matched '{settings.Limit}', nothing to do");
+            return 0;
+        }
+
+        // SSH.NET opens channels and authenticates with blocking waits; keep enough pool threads for the forks.
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        ThreadPool.SetMinThreads(Math.Max(workers, Math.Min(settings.Forks, hosts.Count) * 2 + 4), io);
+
+        var options = new TransportOptions
+        {
+            SshConfigPath = settings.SshConfig,
+            HostKeyCheckingOverride = ExecCommand.Settings.ParseHostKeyChecking(settings.HostKeyChecking),
+            ConnectTimeout = TimeSpan.FromSeconds(settings.Timeout),
+            CommandTimeout = settings.TaskTimeout is { } t ? TimeSpan.FromSeconds(t) : null,
+            PassphraseProvider = new ConsolePassphraseProvider(),
+            Redactor = redactor,
+            TimeProvider = _time,
+            LoggerFactory = log,
+        };
+        foreach (var secret in hosts.SelectMany(h => h.Variables.Values).OfType<Secret>())
+        {
+            redactor.Add(secret);
+        }
+
+        using var connector = new HostConnector(options);
+        var runner = new AdHocRunner(connector, _time, redactor);
+        IExecOutput output = settings.Output == "json" ? new JsonExecOutput(_out) : new TextExecOutput(_out, _color);
+        var started = _time.GetTimestamp();
+        var request = new AdHocRequest(command) { Forks = settings.Forks, Become = settings.Become, BecomeUser = settings.BecomeUser };
+        var results = await runner.RunAsync(
+            hosts.Select(h => KeyValuePair.Create(h.Name, h.Variables)).ToList(),
+            request,
+            r => output.WriteHostAsync(r),
+            cancellationToken);
+
+        var exitCode = results.Any(r => r.Status == AdHocStatus.Unreachable) ? UnreachableHostsExitCode
+            : results.Any(r => r.Status == AdHocStatus.Failed) ? FailedHostsExitCode
+            : 0;
+        await output.WriteSummaryAsync(results, _time.GetElapsedTime(started), exitCode);
+        return exitCode;
+    }
+}

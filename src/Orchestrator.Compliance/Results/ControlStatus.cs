@@ -1,0 +1,43 @@
+namespace Orchestrator.Compliance.Results;
+
+/// <summary>The outcome of one control on one host. The lower-case names are the stable wire values (JSON, history).</summary>
+public enum ControlStatus
+{
+    /// <summary>The host complies.</summary>
+    Pass,
+
+    /// <summary>The host does not comply; the evidence says what was observed.</summary>
+    Fail,
+
+    /// <summary>The check could not be evaluated (a fact was missing, the host was unreachable).</summary>
+    Error,
+
+    /// <summary>A waiver in force covers the control on this host; the check still ran and its outcome is kept.</summary>
+    Waived,
+
+    /// <summary>Not applicable (the control's host pattern excludes the host, or what it checks is not running).</summary>
+    Skipped,
+}
+
+public static class ControlStatusNames
+{
+    public static string ToWire(this ControlStatus status) => status switch
+    {
+        ControlStatus.Pass => "pass",
+        ControlStatus.Fail => "fail",
+        ControlStatus.Error => "error",
+        ControlStatus.Waived => "waived",
+        ControlStatus.Skipped => "skipped",
+        _ => throw new ArgumentOutOfRangeException(nameof(status)),
+    };
+
+    public static ControlStatus FromWire(string value) => value switch
+    {
+        "pass" => ControlStatus.Pass,
+        "fail" => ControlStatus.Fail,
+        "error" => ControlStatus.Error,
+        "waived" => ControlStatus.Waived,
+        "skipped" => ControlStatus.Skipped,
+        _ => throw new FormatException($"unknown control status '{value}'"),
+    };
+}

@@ -1,0 +1,204 @@
+using System.Globalization;
+using Orchestrator.Compliance.Evaluation;
+using Orchestrator.Compliance.Facts;
+using Orchestrator.Compliance.History;
+using Orchestrator.Compliance.Metrics;
+using Orchestrator.Compliance.Policies;
+using Orchestrator.Compliance.Reports;
+using Orchestrator.Compliance.Results;
+using Orchestrator.Compliance.Scheduling;
+using Orchestrator.Core.Transport;
+using Orchestrator.Engine.Modules;
+using Orchestrator.Inventory;
+using Spectre.Console;
+
+namespace Orchestrator.Compliance.Sweeping;
+
+/// <summary>Everything <c>orchestrator sweep</c> needs. Validated when <see cref="ComplianceSweep"/> is built.</summary>
+public sealed class ComplianceSweepOptions
+{
+    public required string PolicyPath { get; init; }
+
+    /// <summary>Inventory sources (<c>-i</c>), as for every other command.</summary>
+    public required IReadOnlyList<string> Inventory { get; init; }
+
+    /// <summary>An Ansible host pattern (<c>-l</c>).</summary>
+    public string Limit { get; init; } = "all";
+
+    public int Forks { get; init; } = 20;
+
+    /// <summary>Reports written after every pass; empty means <c>cli</c>.</summary>
+    public IReadOnlyList<ReportSpec> Reports { get; init; } = [];
+
+    /// <summary>The SQLite history (<c>--db</c>).</summary>
+    public string DatabasePath { get; init; } = HistoryStore.DefaultPath();
+
+    /// <summary>Run the remediation playbooks of failing controls, then check again (<c>--remediate</c>).</summary>
+    public bool Remediate { get; init; }
+
+    /// <summary>Keep running and sweep on this schedule (<c>--schedule</c>, <c>--time-zone</c>); null: one pass.</summary>
+    public SweepSchedule? Schedule { get; init; }
+
+    /// <summary>Serve Prometheus metrics here (<c>--metrics-listen</c>), e.g. 127.0.0.1:9464.</summary>
+    public string? MetricsListen { get; init; }
+
+    public required IHostConnector Connector { get; init; }
+
+    public GatherOptions Gather { get; init; } = new();
+
+    /// <summary>Modules for remediation playbooks.</summary>
+    public ModuleRegistry Modules { get; init; } = FreeSwitch.FreeSwitchModules.CreateRegistry();
+
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>Where the cli report goes.</summary>
+    public IAnsiConsole Console { get; init; } = AnsiConsole.Console;
+
+    /// <summary>Where the one line per pass (and remediation and schedule notes) goes; stderr in the CLI.</summary>
+    public TextWriter Log { get; init; } = TextWriter.Null;
+
+    /// <summary>A gatherer to use instead of the FreeSWITCH one (tests).</summary>
+    internal IHostFactsGatherer? Gatherer { get; init; }
+
+    /// <summary>An inventory to use instead of loading <see cref="Inventory"/> (tests).</summary>
+    internal HostInventory? LoadedInventory { get; init; }
+}
+
+/// <summary>
+/// The compliance sweep: one pass (<see cref="RunOnceAsync"/>) or a daemon on a schedule (<see cref="RunScheduledAsync"/>).
+/// Each pass checks every selected host, writes the history in one transaction, optionally remediates and re-checks,
+/// writes the reports, updates the metrics and logs one line.
+/// </summary>
+public sealed class ComplianceSweep : IDisposable
+{
+    private readonly ComplianceSweepOptions _options;
+    private readonly HostInventory _inventory;
+    private readonly IReadOnlyList<InventoryHost> _hosts;
+    private readonly PolicyEvaluator _evaluator;
+    private readonly SweepPass _pass;
+    private readonly HistoryStore _history;
+    private readonly SweepMetrics? _metrics;
+    private readonly IReadOnlyList<ReportSpec> _reports;
+    private readonly Lock _logGate = new();
+
+    /// <exception cref="Core.Errors.UserInputException">The policy, inventory, pattern, database or listen address is invalid.</exception>
+    public ComplianceSweep(ComplianceSweepOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Forks is < 1 or > 1000)
+        {
+            throw new Core.Errors.UserInputException($"--forks {options.Forks}: expected 1 to 1000");
+        }
+
+        _options = options;
+        Policy = PolicyLoader.Load(options.PolicyPath);
+        _inventory = options.LoadedInventory ?? InventoryLoader.Load(options.Inventory);
+        _hosts = _inventory.SelectHosts(options.Limit);
+        _evaluator = new PolicyEvaluator(Policy, options.TimeProvider, pattern => _inventory.SelectHosts(pattern).Select(h => h.Name).ToHashSet(StringComparer.Ordinal));
+        _pass = new SweepPass(_evaluator, options.Connector, options.Gatherer ?? new FreeSwitchFactsGatherer(options.Gather), options.TimeProvider, options.Forks);
+        _reports = options.Reports.Count == 0 ? [new ReportSpec(ReportFormat.Cli, null)] : options.Reports;
+        _history = HistoryStore.Open(options.DatabasePath);
+        if (options.MetricsListen is { } listen)
+        {
+            _metrics = new SweepMetrics();
+            _metrics.Listen(listen);
+        }
+    }
+
+    public Policy Policy { get; }
+
+    public IReadOnlyList<string> Hosts => _hosts.Select(h => h.Name).ToList();
+
+    public HistoryStore History => _history;
+
+    internal SweepMetrics? Metrics => _metrics;
+
+    /// <summary>One pass; returns the exit code (0, 2, 4 or 6).</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        if (_hosts.Count == 0)
+        {
+            Log($"[WARNING]: no hosts matched '{_options.Limit}'");
+        }
+
+        var result = await RunPassAsync("manual", cancellationToken);
+        return result.ExitCode;
+    }
+
+    /// <summary>
+    /// Sweeps on the schedule until <paramref name="stop"/>; then lets the running pass finish unless
+    /// <paramref name="abandon"/> fires first. Returns 0 after a clean stop.
+    /// </summary>
+    public async Task<int> RunScheduledAsync(CancellationToken stop, CancellationToken abandon)
+    {
+        var schedule = _options.Schedule ?? throw new InvalidOperationException("no schedule was given");
+        Log($"schedule {schedule}: sweeping {_hosts.Count} host(s) with {Path.GetFileName(Policy.Path)}; history in {_history.Path}{(_options.MetricsListen is { } m ? $"; metrics on http://{m}/metrics" : string.Empty)}");
+        var scheduler = new SweepScheduler(schedule, _options.TimeProvider, (_, ct) => RunPassAsync("scheduled", ct), Log, () => _metrics?.TickSkipped());
+        var summary = await scheduler.RunAsync(stop, abandon);
+        Log($"stopped after {summary.Passes} pass(es), {summary.SkippedTicks} skipped tick(s){(summary.Abandoned ? ", the last one abandoned" : string.Empty)}");
+        return 0;
+    }
+
+    internal async Task<SweepResult> RunPassAsync(string trigger, CancellationToken cancellationToken)
+    {
+        var time = _options.TimeProvider;
+        var started = time.GetTimestamp();
+        try
+        {
+            var result = await _pass.RunAsync(_hosts, trigger, cancellationToken);
+            _history.Record(result, cancellationToken);
+            var final = result;
+            var remediated = 0;
+            if (_options.Remediate && result.AllResults.Any(r => r.Status == ControlStatus.Fail))
+            {
+                var remediator = new Remediator(Policy, _inventory, _options.Connector, _options.Modules, _options.Forks, time);
+                var runs = await remediator.RunAsync(result, Log, cancellationToken);
+                remediated = runs.Count;
+                if (runs.Count > 0)
+                {
+                    final = await _pass.RunAsync(_hosts, "remediation-recheck", cancellationToken);
+                    _history.Record(final, cancellationToken);
+                }
+            }
+
+            ReportWriter.WriteAll(_reports, final, _options.Console, () => HistoryQueries.RecentTrend(_history, 100));
+            var elapsed = time.GetElapsedTime(started);
+            _metrics?.PassCompleted(final, elapsed, time.GetUtcNow());
+            Log(Line(trigger, result, final, remediated, elapsed));
+            return final;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _metrics?.PassFailed();
+            throw;
+        }
+    }
+
+    private static string Line(string trigger, SweepResult first, SweepResult final, int remediated, TimeSpan elapsed)
+    {
+        var all = final.AllResults.ToList();
+        var hosts = final.Hosts;
+        var text = string.Create(
+            CultureInfo.InvariantCulture,
+            $"{final.FinishedAt.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'} sweep {trigger}: {hosts.Count} host(s), {hosts.Count(h => h.Compliant)} compliant, "
+            + $"{hosts.Count(h => h.State == HostState.Reachable && !h.Compliant)} non-compliant, {hosts.Count(h => h.State == HostState.Unreachable)} unreachable; "
+            + $"{all.Count(r => r.Status == ControlStatus.Fail)} fail, {all.Count(r => r.Status == ControlStatus.Error)} error, {all.Count(r => r.Status == ControlStatus.Waived)} waived");
+        if (remediated > 0)
+        {
+            text += string.Create(CultureInfo.InvariantCulture, $"; remediated with {remediated} playbook(s), exit before {first.ExitCode}");
+        }
+
+        return text + string.Create(CultureInfo.InvariantCulture, $"; {elapsed.TotalSeconds:0.00} s; exit {final.ExitCode}");
+    }
+
+    private void Log(string line)
+    {
+        lock (_logGate)
+        {
+            _options.Log.WriteLine(line);
+            _options.Log.Flush();
+        }
+    }
+
+    public void Dispose() => _metrics?.Dispose();
+}

@@ -1,0 +1,69 @@
+using Orchestrator.Compliance.Policies;
+using Orchestrator.Compliance.Results;
+using Orchestrator.Core.Transport;
+using Orchestrator.Engine;
+using Orchestrator.Engine.Modules;
+using Orchestrator.Engine.Output;
+using Orchestrator.Inventory;
+
+namespace Orchestrator.Compliance.Sweeping;
+
+/// <summary>What one remediation playbook run did.</summary>
+public sealed record RemediationRun(string Playbook, IReadOnlyList<string> Controls, IReadOnlyList<string> Hosts, int ExitCode);
+
+/// <summary>
+/// Runs the remediation playbooks of failing controls, each once, limited to the hosts where one of its controls failed
+/// (not errored, waived or skipped). Playbooks run in policy order.
+/// </summary>
+internal sealed class Remediator(Policy policy, HostInventory inventory, IHostConnector connector, ModuleRegistry modules, int forks, TimeProvider time)
+{
+    public async Task<IReadOnlyList<RemediationRun>> RunAsync(SweepResult result, Action<string> log, CancellationToken cancellationToken)
+    {
+        var runs = new List<RemediationRun>();
+        var failing = result.AllResults.Where(r => r.Status == ControlStatus.Fail).ToList();
+        var byPlaybook = policy.Controls
+            .Where(c => c.Remediation.Playbook is not null)
+            .GroupBy(c => (c.Remediation.Playbook!, VarsKey(c.Remediation.Vars)))
+            .ToList();
+        foreach (var group in byPlaybook)
+        {
+            var controls = group.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+            var hosts = failing.Where(r => controls.Contains(r.ControlId)).Select(r => r.Host).Distinct(StringComparer.Ordinal).ToList();
+            if (hosts.Count == 0)
+            {
+                continue;
+            }
+
+            var playbook = group.Key.Item1;
+            var failingControls = failing.Where(r => controls.Contains(r.ControlId)).Select(r => r.ControlId).Distinct(StringComparer.Ordinal).ToList();
+            log($"remediate: {Path.GetFileName(playbook)} for {string.Join(", ", failingControls)} on {string.Join(", ", hosts)}");
+            var output = new RecordingRunOutput();
+            var run = await PlaybookRunner.RunAsync(
+                new PlaybookRunOptions
+                {
+                    Output = output,
+                    PlaybookPath = playbook,
+                    Inventory = inventory,
+                    Connector = connector,
+                    Modules = modules,
+                    Limit = string.Join(',', hosts),
+                    Forks = forks,
+                    ExtraVars = group.First().Remediation.Vars,
+                    TimeProvider = time,
+                },
+                cancellationToken);
+            foreach (var failed in output.Results.Where(r => r.Outcome is TaskOutcome.Failed or TaskOutcome.Unreachable && !r.Ignored && !r.Rescued))
+            {
+                log($"remediate: {failed.Host}: task '{failed.Task}' {failed.Outcome.ToString().ToLowerInvariant()}: {failed.Message}");
+            }
+
+            log($"remediate: {Path.GetFileName(playbook)} exited {run.ExitCode} ({string.Join(", ", run.Hosts.Select(h => $"{h.Host}: ok={h.Ok} changed={h.Changed} failed={h.Failed} unreachable={h.Unreachable}"))})");
+            runs.Add(new RemediationRun(playbook, failingControls, hosts, run.ExitCode));
+        }
+
+        return runs;
+    }
+
+    private static string VarsKey(IReadOnlyDictionary<string, object?> vars) =>
+        System.Text.Json.JsonSerializer.Serialize(vars.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(kv => kv.Key, kv => kv.Value), EvidenceJson.Options);
+}

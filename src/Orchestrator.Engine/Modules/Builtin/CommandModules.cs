@@ -1,0 +1,170 @@
+using System.Globalization;
+using System.Text;
+
+namespace Orchestrator.Engine.Modules.Builtin;
+
+/// <summary>
+/// <c>command</c> and <c>shell</c>. Their effect cannot be predicted, so without <c>creates</c>/<c>removes</c>
+/// the plan is unknown (check mode reports it instead of skipping silently). With them, the plan is
+/// "no change" when the path already exists (creates) or is already gone (removes).
+/// </summary>
+internal abstract class CommandModuleBase : Module
+{
+    public override ModuleArgumentSpec Arguments { get; } = new ModuleArgumentSpec { FreeForm = "cmd" }
+        .Add("cmd", ArgumentType.String)
+        .Add("argv", ArgumentType.List)
+        .Add("chdir", ArgumentType.String)
+        .Add("creates", ArgumentType.String)
+        .Add("removes", ArgumentType.String)
+        .Add("stdin", ArgumentType.String)
+        .Add("executable", ArgumentType.String);
+
+    protected abstract bool UsesShell { get; }
+
+    public override async Task<ModulePlan> PlanAsync(ModuleContext context, CancellationToken cancellationToken)
+    {
+        var args = context.Arguments;
+        var command = BuildCommand(context);
+        var creates = args.GetString("creates");
+        var removes = args.GetString("removes");
+        if (creates is not null || removes is not null)
+        {
+            var path = creates ?? removes!;
+            context.ReadResource(path);
+            var probe = await context.RunAsync($"[ -e {Shell.Quote(path)} ] && echo yes || echo no", cancellationToken);
+            var exists = probe.Stdout.Trim() == "yes";
+            if (creates is not null && exists)
+            {
+                return ModulePlan.NoChange($"skipped, since {creates} exists", new() { ["cmd"] = command, ["rc"] = 0L });
+            }
+
+            if (removes is not null && !exists)
+            {
+                return ModulePlan.NoChange($"skipped, since {removes} does not exist", new() { ["cmd"] = command, ["rc"] = 0L });
+            }
+
+            return ModulePlan.WouldChange(
+                creates is not null ? $"would run (since {creates} does not exist): {command}" : $"would run (since {removes} exists): {command}",
+                command,
+                touches: [path],
+                resultPredictable: false);
+        }
+
+        return ModulePlan.Unknown($"cannot predict the effect of: {command}", command);
+    }
+
+    public override async Task<ModuleResult> ApplyAsync(ModuleContext context, ModulePlan plan, CancellationToken cancellationToken)
+    {
+        var command = (string)plan.State!;
+        var chdir = context.Arguments.GetString("chdir");
+        var full = chdir is null ? command : $"cd {Shell.Quote(chdir)} && {command}";
+        var stdin = context.Arguments.GetString("stdin") is { } s ? new Core.Secrets.Secret(s) : null;
+        var start = context.TimeProvider.GetTimestamp();
+        var result = await context.RunAsync(full, cancellationToken, stdin: stdin);
+        var elapsed = context.TimeProvider.GetElapsedTime(start);
+        var data = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["cmd"] = command,
+            ["rc"] = (long)result.ExitCode,
+            ["stdout"] = result.Stdout.TrimEnd('\n'),
+            ["stderr"] = result.Stderr.TrimEnd('\n'),
+            ["stdout_lines"] = Lines(result.Stdout),
+            ["stderr_lines"] = Lines(result.Stderr),
+            ["delta"] = elapsed.ToString("c", CultureInfo.InvariantCulture),
+        };
+        return result.ExitCode == 0
+            ? ModuleResult.Change(null, data)
+            : new ModuleResult { Changed = true, Failed = true, Message = "non-zero return code", Data = data };
+    }
+
+    private static List<object?> Lines(string text) =>
+        text.Length == 0 ? [] : text.TrimEnd('\n').Split('\n').Select(l => (object?)l.TrimEnd('\r')).ToList();
+
+    private string BuildCommand(ModuleContext context)
+    {
+        var args = context.Arguments;
+        if (args.GetList("argv") is { } argv)
+        {
+            return string.Join(" ", argv.Select(a => Shell.Quote(Templating.PlainData.ToText(a))));
+        }
+
+        var cmd = args.GetString("cmd");
+        if (string.IsNullOrWhiteSpace(cmd))
+        {
+            throw context.Error("needs a command (free-form text, 'cmd' or 'argv')");
+        }
+
+        if (UsesShell)
+        {
+            return args.GetString("executable") is { } exe ? $"{Shell.Quote(exe)} -c {Shell.Quote(cmd)}" : cmd;
+        }
+
+        // command: no shell features; each word is passed as one argument, like Ansible's command module.
+        return string.Join(" ", SplitWords(cmd, context).Select(Shell.Quote));
+    }
+
+    /// <summary>POSIX-shell-like word splitting (quotes and backslashes), as Python's shlex.split.</summary>
+    internal static List<string> SplitWords(string text, ModuleContext? context)
+    {
+        var words = new List<string>();
+        var current = new StringBuilder();
+        var inWord = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsWhiteSpace(c))
+            {
+                if (inWord)
+                {
+                    words.Add(current.ToString());
+                    current.Clear();
+                    inWord = false;
+                }
+
+                continue;
+            }
+
+            inWord = true;
+            if (c == '\\' && i + 1 < text.Length)
+            {
+                current.Append(text[++i]);
+            }
+            else if (c is '\'' or '"')
+            {
+                var end = text.IndexOf(c, i + 1);
+                if (end < 0)
+                {
+                    throw (Exception?)context?.Error($"unclosed {c} quote in the command") ?? new FormatException("unclosed quote");
+                }
+
+                current.Append(text, i + 1, end - i - 1);
+                i = end;
+            }
+            else
+            {
+                current.Append(c);
+            }
+        }
+
+        if (inWord)
+        {
+            words.Add(current.ToString());
+        }
+
+        return words;
+    }
+}
+
+internal sealed class CommandModule : CommandModuleBase
+{
+    public override string Name => "command";
+
+    protected override bool UsesShell => false;
+}
+
+internal sealed class ShellModule : CommandModuleBase
+{
+    public override string Name => "shell";
+
+    protected override bool UsesShell => true;
+}

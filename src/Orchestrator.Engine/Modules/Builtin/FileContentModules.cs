@@ -1,0 +1,189 @@
+using System.Text;
+using Orchestrator.Core.Transport;
+
+namespace Orchestrator.Engine.Modules.Builtin;
+
+/// <summary>
+/// Shared plan/apply for modules that write a whole file (template, copy): compare the wanted content's
+/// sha256 with the remote one and the wanted mode/owner/group with stat, diff against the old content,
+/// validate on a temporary copy on the host, then upload atomically (optionally with a backup).
+/// </summary>
+internal abstract class FileContentModule : Module
+{
+    protected static ModuleArgumentSpec CommonArguments(ModuleArgumentSpec spec) => spec
+        .Add("dest", ArgumentType.String, required: true)
+        .Add("mode", ArgumentType.Mode)
+        .Add("owner", ArgumentType.String)
+        .Add("group", ArgumentType.String)
+        .Add("backup", ArgumentType.Boolean, defaultValue: false)
+        .Add("validate", ArgumentType.String)
+        .Add("force", ArgumentType.Boolean, defaultValue: true);
+
+    /// <summary>The content to write and a description of where it came from.</summary>
+    protected abstract (byte[] Content, string Source) Content(ModuleContext context);
+
+    public sealed override async Task<ModulePlan> PlanAsync(ModuleContext context, CancellationToken cancellationToken)
+    {
+        var args = context.Arguments;
+        var dest = args.RequireString("dest");
+        var (content, source) = Content(context);
+        var mode = args.GetString("mode");
+        var owner = args.GetString("owner");
+        var group = args.GetString("group");
+        var validate = args.GetString("validate");
+        if (validate is not null && !validate.Contains("%s", StringComparison.Ordinal))
+        {
+            throw context.Error("'validate' must contain %s (the path of the temporary copy to check)");
+        }
+
+        var state = await RemoteFileState.ProbeAsync(context, dest, cancellationToken);
+        if (state.Exists && !state.IsFile)
+        {
+            return ModulePlan.Fail($"{dest} exists and is a {state.Type}, not a regular file");
+        }
+
+        var sha = Hashing.Sha256(content);
+        var result = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["dest"] = dest,
+            ["src"] = source,
+            ["checksum"] = sha,
+        };
+        var contentChanges = !state.Exists || state.Sha256 != sha;
+        if (state.Exists && contentChanges && !args.GetBool("force", true))
+        {
+            return ModulePlan.NoChange($"{dest} exists and force is false", result);
+        }
+
+        var attributes = state.AttributeChanges(mode, owner, group);
+        if (!contentChanges && attributes.Count == 0)
+        {
+            return ModulePlan.NoChange($"{dest} is up to date", result);
+        }
+
+        string? before = null;
+        if (contentChanges && state.Exists && context.Diff)
+        {
+            before = await Attributes.ReadTextAsync(context.Connection, dest, context.Become, cancellationToken);
+        }
+
+        var diff = new ModuleDiff(dest)
+        {
+            Before = before,
+            After = contentChanges && context.Diff ? Encoding.UTF8.GetString(content) : null,
+            HasContent = contentChanges && context.Diff,
+            AttributeChanges = attributes,
+        };
+        var summary = !state.Exists ? $"would create {dest}" : contentChanges ? $"would update {dest}" : $"would change {string.Join(", ", attributes.Select(a => a.Split(':')[0]))} of {dest}";
+        return ModulePlan.WouldChange(
+            summary,
+            new PlannedWrite(dest, content, contentChanges, mode, owner, group, validate, args.GetBool("backup")),
+            [diff],
+            [dest],
+            result);
+    }
+
+    public sealed override async Task<ModuleResult> ApplyAsync(ModuleContext context, ModulePlan plan, CancellationToken cancellationToken)
+    {
+        var write = (PlannedWrite)plan.State!;
+        var data = new Dictionary<string, object?>(plan.Result, StringComparer.Ordinal);
+        if (!write.ContentChanges)
+        {
+            await Attributes.ApplyAsync(context, write.Dest, write.Mode, write.Owner, write.Group, cancellationToken);
+            return ModuleResult.Change(plan.Message.Replace("would change", "changed", StringComparison.Ordinal), data);
+        }
+
+        if (write.Validate is { } validate)
+        {
+            var failure = await ValidateAsync(context, write, validate, cancellationToken);
+            if (failure is not null)
+            {
+                return ModuleResult.Fail(failure, data);
+            }
+        }
+
+        var upload = new FileUpload(write.Dest, write.Content)
+        {
+            Mode = write.Mode,
+            Owner = write.Owner,
+            Group = write.Group,
+            Backup = write.Backup,
+            Become = context.Become,
+            BecomeUser = context.BecomeUser,
+        };
+        var uploaded = await context.Connection.UploadAsync(upload, cancellationToken);
+        if (uploaded.BackupPath is not null)
+        {
+            data["backup_file"] = uploaded.BackupPath;
+        }
+
+        data["checksum"] = uploaded.Sha256;
+        return ModuleResult.Change($"wrote {write.Dest}", data);
+    }
+
+    /// <summary>Runs the validate command on a temporary copy on the host; returns the failure message, or null.</summary>
+    private static async Task<string?> ValidateAsync(ModuleContext context, PlannedWrite write, string validate, CancellationToken cancellationToken)
+    {
+        var temp = $"/tmp/.orchestrator-validate-{Guid.NewGuid():N}{Path.GetExtension(write.Dest)}";
+        await context.Connection.UploadAsync(
+            new FileUpload(temp, write.Content) { Mode = "0600", Become = context.Become, BecomeUser = context.BecomeUser },
+            cancellationToken);
+        try
+        {
+            var check = await context.RunAsync(validate.Replace("%s", Shell.Quote(temp), StringComparison.Ordinal), cancellationToken);
+            return check.Succeeded
+                ? null
+                : $"validation failed (rc={check.ExitCode}): {validate}: {(check.Stderr + check.Stdout).Trim()}; {write.Dest} was not changed";
+        }
+        finally
+        {
+            await context.RunAsync($"rm -f {Shell.Quote(temp)}", CancellationToken.None);
+        }
+    }
+
+    private sealed record PlannedWrite(string Dest, byte[] Content, bool ContentChanges, string? Mode, string? Owner, string? Group, string? Validate, bool Backup);
+}
+
+/// <summary><c>template</c>: renders a template file on the controller and writes it to the host.</summary>
+internal sealed class TemplateModule : FileContentModule
+{
+    public override string Name => "template";
+
+    public override ModuleArgumentSpec Arguments { get; } =
+        CommonArguments(new ModuleArgumentSpec().Add("src", ArgumentType.String, required: true));
+
+    protected override (byte[] Content, string Source) Content(ModuleContext context)
+    {
+        var src = context.ResolveLocalPath(context.Arguments.RequireString("src"), "templates");
+        return (Encoding.UTF8.GetBytes(context.RenderTemplateFile(src)), src);
+    }
+}
+
+/// <summary><c>copy</c>: writes literal <c>content</c>, or a controller file <c>src</c>, to the host.</summary>
+internal sealed class CopyModule : FileContentModule
+{
+    public CopyModule()
+    {
+        var spec = CommonArguments(new ModuleArgumentSpec()
+            .Add("src", ArgumentType.String)
+            .Add("content", ArgumentType.String));
+        spec.RequiredOneOf.Add(["src", "content"]);
+        spec.MutuallyExclusive.Add(["src", "content"]);
+        Arguments = spec;
+    }
+
+    public override string Name => "copy";
+
+    public override ModuleArgumentSpec Arguments { get; }
+
+    protected override (byte[] Content, string Source) Content(ModuleContext context)
+    {
+        if (context.Arguments.GetString("content") is { } content)
+        {
+            return (Encoding.UTF8.GetBytes(content), "(content)");
+        }
+
+        var src = context.ResolveLocalPath(context.Arguments.RequireString("src"), "files");
+        return (File.ReadAllBytes(src), src);
+    }
+}

@@ -1,0 +1,130 @@
+using System.Security.Cryptography;
+using System.Text;
+using Orchestrator.Core.Transport;
+
+namespace Orchestrator.Engine.Modules.Builtin;
+
+/// <summary>Shell quoting for values put into remote commands.</summary>
+internal static class Shell
+{
+    public static string Quote(string s) => Templating.TemplateFunctions.ShellQuote(s);
+}
+
+/// <summary>What a file looks like on the host: read with one command (stat and sha256 together).</summary>
+internal sealed record RemoteFileState(bool Exists, string Type, string? Mode, string? Owner, string? Group, string? Sha256)
+{
+    public static readonly RemoteFileState Absent = new(false, "absent", null, null, null, null);
+
+    public bool IsDirectory => Type == "directory";
+
+    public bool IsFile => Type is "regular file" or "regular empty file";
+
+    /// <summary>One round trip: type, mode, owner, group and (for regular files) the sha256.</summary>
+    public static async Task<RemoteFileState> ProbeAsync(ModuleContext context, string path, CancellationToken cancellationToken)
+    {
+        context.ReadResource(path);
+        var q = Shell.Quote(path);
+        var command =
+            $"if [ -e {q} ] || [ -L {q} ]; then stat -L -c '%F|%a|%U|%G' {q} && if [ -f {q} ]; then sha256sum {q} | cut -d' ' -f1; else echo -; fi; else echo ABSENT; fi";
+        var result = await context.RunAsync(command, cancellationToken);
+        if (!result.Succeeded)
+        {
+            throw new RemoteProbeException($"cannot inspect {path}: {result.Stderr.Trim()}");
+        }
+
+        var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (lines.Length == 0 || lines[0] == "ABSENT")
+        {
+            return Absent;
+        }
+
+        var parts = lines[0].Split('|');
+        if (parts.Length < 4)
+        {
+            throw new RemoteProbeException($"cannot inspect {path}: unexpected stat output '{lines[0]}'");
+        }
+
+        var mode = parts[1].PadLeft(4, '0');
+        var sha = lines.Length > 1 && lines[1] != "-" ? lines[1] : null;
+        return new RemoteFileState(true, parts[0], mode, parts[2], parts[3], sha);
+    }
+
+    /// <summary>Attribute changes (mode/owner/group) between this state and the wanted values.</summary>
+    public List<string> AttributeChanges(string? mode, string? owner, string? group)
+    {
+        var changes = new List<string>();
+        if (mode is not null && !string.Equals(NormalizeMode(mode), Mode is null ? null : NormalizeMode(Mode), StringComparison.Ordinal))
+        {
+            changes.Add($"mode: {Mode ?? "(new)"} -> {NormalizeMode(mode)}");
+        }
+
+        if (owner is not null && owner != Owner)
+        {
+            changes.Add($"owner: {Owner ?? "(new)"} -> {owner}");
+        }
+
+        if (group is not null && group != Group)
+        {
+            changes.Add($"group: {Group ?? "(new)"} -> {group}");
+        }
+
+        return changes;
+    }
+
+    public static string NormalizeMode(string mode) => mode.TrimStart('0').PadLeft(3, '0').PadLeft(4, '0');
+}
+
+/// <summary>The host answered a probe with something unusable.</summary>
+internal sealed class RemoteProbeException(string message) : Exception(message);
+
+internal static class Hashing
+{
+    public static string Sha256(ReadOnlySpan<byte> data) => Convert.ToHexStringLower(SHA256.HashData(data));
+
+    public static string Sha256(string text) => Sha256(Encoding.UTF8.GetBytes(text));
+}
+
+/// <summary>Applies mode/owner/group with chmod/chown (used when only attributes differ).</summary>
+internal static class Attributes
+{
+    public static async Task ApplyAsync(ModuleContext context, string path, string? mode, string? owner, string? group, CancellationToken cancellationToken)
+    {
+        var q = Shell.Quote(path);
+        var parts = new List<string>();
+        if (owner is not null || group is not null)
+        {
+            parts.Add($"chown {Shell.Quote((owner ?? string.Empty) + (group is null ? string.Empty : ":" + group))} {q}");
+        }
+
+        if (mode is not null)
+        {
+            parts.Add($"chmod {Shell.Quote(mode)} {q}");
+        }
+
+        if (parts.Count == 0)
+        {
+            return;
+        }
+
+        var result = await context.RunAsync(string.Join(" && ", parts), cancellationToken);
+        if (!result.Succeeded)
+        {
+            throw new ModuleFailedException($"cannot set attributes of {path}: {result.Stderr.Trim()}");
+        }
+    }
+
+    public static async Task<string?> ReadTextAsync(IHostConnection connection, string path, bool become, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return Encoding.UTF8.GetString(await connection.DownloadAsync(path, become, cancellationToken));
+        }
+        catch (FileNotFoundException)
+        {
+            return null;
+        }
+    }
+}
+
+/// <summary>A module failed on the host; the engine reports the message as the task's failure.</summary>
+public sealed class ModuleFailedException(string message) : Exception(message);

@@ -1,0 +1,110 @@
+using Orchestrator.Core.Transport;
+using Orchestrator.Engine.Modules;
+using Orchestrator.Engine.Output;
+using Orchestrator.Inventory;
+
+namespace Orchestrator.Engine;
+
+/// <summary>Everything a playbook run needs. Validated once by <see cref="PlaybookRunner"/>.</summary>
+public sealed class PlaybookRunOptions
+{
+    public required string PlaybookPath { get; init; }
+
+    /// <summary>The inventory (from <c>InventoryLoader.Load</c>).</summary>
+    public HostInventory? Inventory { get; init; }
+
+    /// <summary>Opens host connections. Not needed for syntax checks and listings.</summary>
+    public IHostConnector? Connector { get; init; }
+
+    public ModuleRegistry Modules { get; init; } = ModuleRegistry.CreateDefault();
+
+    /// <summary>Further restricts the hosts of every play (<c>--limit</c>, an Ansible host pattern).</summary>
+    public string? Limit { get; init; }
+
+    /// <summary>Run only tasks with one of these tags (<c>--tags</c>); empty means all (except <c>never</c>).</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    public IReadOnlyList<string> SkipTags { get; init; } = [];
+
+    /// <summary>Plan only; never change a host (<c>--check</c>).</summary>
+    public bool Check { get; init; }
+
+    /// <summary>Show unified diffs of what changes (<c>--diff</c>).</summary>
+    public bool Diff { get; init; }
+
+    /// <summary>Parallel hosts (<c>--forks</c>), at least 1.</summary>
+    public int Forks { get; init; } = 50;
+
+    /// <summary>Extra variables (<c>-e</c>): the highest precedence.</summary>
+    public IReadOnlyDictionary<string, object?> ExtraVars { get; init; } = new Dictionary<string, object?>();
+
+    public IRunOutput Output { get; init; } = new RecordingRunOutput();
+
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    public bool ForceHandlers { get; init; }
+
+    /// <summary>Start at the first task with this name (<c>--start-at-task</c>).</summary>
+    public string? StartAtTask { get; init; }
+
+    /// <summary>Asks before each task (<c>--step</c>); null: do not ask.</summary>
+    public IStepPrompt? Step { get; init; }
+
+    /// <summary>With <see cref="Check"/>: exit 10 when changes are pending (or unknown).</summary>
+    public bool DetailedExitCode { get; init; }
+
+    /// <summary>Secret values known before the run (e.g. passwords read from files); redacted everywhere.</summary>
+    public IReadOnlyList<Core.Secrets.Secret> Secrets { get; init; } = [];
+}
+
+/// <summary>The answer to a <c>--step</c> question.</summary>
+public enum StepAnswer
+{
+    Yes,
+    No,
+    Continue,
+}
+
+/// <summary>Asks the user whether to run a task (<c>--step</c>).</summary>
+public interface IStepPrompt
+{
+    StepAnswer Ask(string taskName);
+}
+
+/// <summary>What a run ended with.</summary>
+public sealed class PlaybookRunResult
+{
+    public required int ExitCode { get; init; }
+
+    public required IReadOnlyList<HostRecap> Hosts { get; init; }
+
+    /// <summary>A play was stopped by max_fail_percentage or any_errors_fatal.</summary>
+    public required bool Aborted { get; init; }
+
+    /// <summary>In check mode: something would change or could not be predicted.</summary>
+    public required bool ChangesPending { get; init; }
+}
+
+/// <summary>The inventory as the engine needs it.</summary>
+internal interface IInventorySource
+{
+    IReadOnlyList<InventoryHost> Hosts { get; }
+
+    IReadOnlyDictionary<string, InventoryGroup> Groups { get; }
+
+    IReadOnlyList<InventoryHost> SelectHosts(string pattern, string? limit = null, Action<string>? onWarning = null);
+
+    InventoryHost? FindHost(string name);
+}
+
+internal sealed class HostInventorySource(HostInventory inventory) : IInventorySource
+{
+    public IReadOnlyList<InventoryHost> Hosts => inventory.Hosts;
+
+    public IReadOnlyDictionary<string, InventoryGroup> Groups => inventory.Groups;
+
+    public IReadOnlyList<InventoryHost> SelectHosts(string pattern, string? limit = null, Action<string>? onWarning = null) =>
+        inventory.SelectHosts(pattern, limit, onWarning);
+
+    public InventoryHost? FindHost(string name) => inventory.FindHost(name);
+}

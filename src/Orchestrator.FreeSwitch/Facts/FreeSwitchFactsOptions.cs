@@ -1,0 +1,54 @@
+using Orchestrator.Core.Secrets;
+
+namespace Orchestrator.FreeSwitch.Facts;
+
+/// <summary>How <see cref="FreeSwitchFactsCollector"/> reads a host. Every default fits a Debian package install.</summary>
+public sealed class FreeSwitchFactsOptions
+{
+    public const string Auto = "auto";
+
+    /// <summary>The conf dir; <c>auto</c>: the running process's <c>-conf</c>, else /etc/freeswitch, else /usr/local/freeswitch/conf.</summary>
+    public string ConfDir { get; set; } = Auto;
+
+    /// <summary>The log file; <c>auto</c>: the running process's <c>-log</c> dir, else /var/log/freeswitch, + /freeswitch.log.</summary>
+    public string LogFile { get; set; } = Auto;
+
+    /// <summary>How far back <c>Bind Error</c> lines are counted (by the timestamps in the log lines).</summary>
+    public TimeSpan BindErrorWindow { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>The fs_cli executable on the host.</summary>
+    public string FsCliPath { get; set; } = "fs_cli";
+
+    /// <summary><c>auto</c> (ss when installed, else /proc), <c>ss</c> or <c>proc</c>.</summary>
+    public string SocketTable { get; set; } = Auto;
+
+    /// <summary>The ESL password to use instead of the one in event_socket.conf.xml.</summary>
+    public Secret? EslPassword { get; set; }
+
+    /// <summary>The ESL address to connect to instead of the one derived from listen-ip.</summary>
+    public string? EslHost { get; set; }
+
+    public int? EslPort { get; set; }
+
+    /// <summary>Runtime variables to use instead of what the host reports (<c>local_ip_v4</c>, <c>hostname</c>, ...).</summary>
+    public IDictionary<string, string> RuntimeVariables { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Per-command timeout of each round trip.</summary>
+    public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Skip the second round trip (fs_cli): configuration and socket facts only.</summary>
+    public bool SkipApi { get; set; }
+
+    internal void Validate()
+    {
+        if (SocketTable is not (Auto or "ss" or "proc"))
+        {
+            throw new ArgumentException($"socket table must be auto, ss or proc, but is '{SocketTable}'");
+        }
+
+        if (BindErrorWindow <= TimeSpan.Zero)
+        {
+            throw new ArgumentException("the bind error window must be positive");
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Net;
+
+namespace Orchestrator.FreeSwitch.Facts;
+
+/// <summary>
+/// One UDP socket of the FreeSWITCH process, as <c>ss -uanp</c> (or <c>/proc/net/udp*</c>) shows it.
+/// <see cref="PeerAddress"/> is null for an unconnected socket (<c>*:*</c>).
+/// </summary>
+public sealed record UdpSocket(string State, IPAddress LocalAddress, int LocalPort, IPAddress? PeerAddress, int? PeerPort, int Pid)
+{
+    /// <summary>Connected (ESTAB): the kernel bound it on connect(); capture sockets look like this (facts §2).</summary>
+    public bool IsConnected => PeerAddress is not null && PeerPort is not null;
+
+    public string Local => Format(LocalAddress, LocalPort);
+
+    public string Peer => PeerAddress is null || PeerPort is null ? "*:*" : Format(PeerAddress, PeerPort.Value);
+
+    public override string ToString() => $"{State} {Local} -> {Peer} (pid {Pid.ToString(CultureInfo.InvariantCulture)})";
+
+    internal static string Format(IPAddress address, int port)
+    {
+        var a = Addresses.Normalize(address);
+        var p = port.ToString(CultureInfo.InvariantCulture);
+        return a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{a}]:{p}" : $"{a}:{p}";
+    }
+}
+
+/// <summary>Address comparisons the placement rules need: IPv4-mapped IPv6 is the IPv4 address, and wildcards.</summary>
+internal static class Addresses
+{
+    public static IPAddress Normalize(IPAddress address) => address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
+
+    public static bool IsWildcard(IPAddress address)
+    {
+        var a = Normalize(address);
+        return a.Equals(IPAddress.Any) || a.Equals(IPAddress.IPv6Any);
+    }
+
+    public static bool SameAddress(IPAddress a, IPAddress b) => Normalize(a).Equals(Normalize(b));
+
+    public static bool TryParse(string? text, out IPAddress address)
+    {
+        address = IPAddress.None;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        var t = text.Trim();
+        if (t.StartsWith('[') && t.EndsWith(']'))
+        {
+            t = t[1..^1];
+        }
+
+        var percent = t.IndexOf('%', StringComparison.Ordinal);
+        if (percent > 0)
+        {
+            t = t[..percent];
+        }
+
+        if (t == "*")
+        {
+            address = IPAddress.Any;
+            return true;
+        }
+
+        if (IPAddress.TryParse(t, out var parsed))
+        {
+            address = Normalize(parsed);
+            return true;
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,191 @@
+using System.Globalization;
+using Orchestrator.Core.Secrets;
+using Orchestrator.Core.Transport;
+using Orchestrator.Engine.Modules;
+using Orchestrator.Engine.Modules.Builtin;
+using Orchestrator.FreeSwitch.Esl;
+using Orchestrator.FreeSwitch.Facts;
+
+namespace Orchestrator.FreeSwitch.Modules;
+
+/// <summary>An <see cref="IRemoteShell"/> over a task's <see cref="ModuleContext"/> (its connection and become settings).</summary>
+internal sealed class ModuleContextShell(ModuleContext context) : IRemoteShell
+{
+    public string HostName => context.HostName;
+
+    public Task<CommandResult> RunAsync(string script, Secret? stdin, TimeSpan? timeout, CancellationToken cancellationToken) =>
+        context.RunAsync(script, cancellationToken, timeout, stdin);
+}
+
+/// <summary>Arguments and host variables the FreeSWITCH modules share, and how they become facts options.</summary>
+internal static class ModuleSupport
+{
+    /// <summary>Resources the FreeSWITCH modules declare, so check mode knows what earlier tasks would change.</summary>
+    public const string CaptureResource = "capture:freeswitch";
+
+    public const string ReservedPortsResource = "sysctl:net.ipv4.ip_local_reserved_ports";
+
+    public const string PortRangeResource = "sysctl:net.ipv4.ip_local_port_range";
+
+    /// <summary>Adds the arguments that say where FreeSWITCH lives on the host and how to reach its event socket.</summary>
+    public static ModuleArgumentSpec AddConnectionArguments(this ModuleArgumentSpec spec) => spec
+        .Add("conf_dir", ArgumentType.String)
+        .Add("log_file", ArgumentType.String)
+        .Add("fs_cli", ArgumentType.String)
+        .Add("socket_table", ArgumentType.String, choices: ["auto", "ss", "proc"])
+        .Add("esl_host", ArgumentType.String)
+        .Add("esl_port", ArgumentType.Integer)
+        .Add(new ArgumentDefinition("esl_password", ArgumentType.String) { Secret = true })
+        .Add("service", ArgumentType.String);
+
+    /// <summary>
+    /// The facts options for a task: module arguments first, then the host's <c>freeswitch_*</c> variables
+    /// (docs/freeswitch.md lists them), then the defaults.
+    /// </summary>
+    public static FreeSwitchFactsOptions FactsOptions(ModuleContext context)
+    {
+        var args = context.Arguments;
+        var options = new FreeSwitchFactsOptions
+        {
+            ConfDir = args.GetString("conf_dir") ?? HostString(context, "freeswitch_conf_dir") ?? FreeSwitchFactsOptions.Auto,
+            LogFile = args.GetString("log_file") ?? HostString(context, "freeswitch_log_file") ?? FreeSwitchFactsOptions.Auto,
+            FsCliPath = args.GetString("fs_cli") ?? HostString(context, "freeswitch_fs_cli") ?? "fs_cli",
+            SocketTable = args.GetString("socket_table") ?? HostString(context, "freeswitch_socket_table") ?? FreeSwitchFactsOptions.Auto,
+            EslHost = args.GetString("esl_host") ?? HostString(context, "freeswitch_esl_host"),
+            EslPort = args.GetInteger("esl_port") is { } port ? (int)port : HostInteger(context, "freeswitch_esl_port"),
+            EslPassword = SecretArgument(context, "esl_password") ?? HostSecret(context, "freeswitch_esl_password"),
+        };
+        return options;
+    }
+
+    public static string ServiceName(ModuleContext context) =>
+        context.Arguments.GetString("service") ?? HostString(context, "freeswitch_service") ?? "freeswitch";
+
+    /// <summary>Collects the facts, turning a failure of the script itself into a module failure.</summary>
+    public static async Task<FreeSwitchHostFacts> CollectAsync(ModuleContext context, FreeSwitchFactsOptions options, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await new FreeSwitchFactsCollector(options).CollectAsync(new ModuleContextShell(context), cancellationToken);
+        }
+        catch (FactsException ex)
+        {
+            throw new ModuleFailedException(ex.Message);
+        }
+        catch (ArgumentException ex)
+        {
+            throw context.Error(ex.Message);
+        }
+    }
+
+    /// <summary>The facts with a readable configuration, or a module failure naming the problem.</summary>
+    public static FreeSwitchHostFacts RequireConfig(FreeSwitchHostFacts facts)
+    {
+        if (facts.Config is null)
+        {
+            throw new ModuleFailedException($"the FreeSWITCH configuration cannot be read: {facts.ConfigError}");
+        }
+
+        return facts;
+    }
+
+    public static string? HostString(ModuleContext context, string name) =>
+        Rendered(context, name) switch
+        {
+            null => null,
+            Secret s => s.Reveal(),
+            string s => s.Length == 0 ? null : s,
+            var v => Convert.ToString(v, CultureInfo.InvariantCulture),
+        };
+
+    public static int? HostInteger(ModuleContext context, string name) =>
+        Rendered(context, name) switch
+        {
+            long l => (int)l,
+            string s when int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var i) => i,
+            _ => null,
+        };
+
+    public static bool? HostBool(ModuleContext context, string name) =>
+        Rendered(context, name) switch
+        {
+            bool b => b,
+            string s when s.ToLowerInvariant() is "yes" or "true" or "on" or "1" => true,
+            string s when s.ToLowerInvariant() is "no" or "false" or "off" or "0" => false,
+            _ => null,
+        };
+
+    public static Secret? HostSecret(ModuleContext context, string name) =>
+        Rendered(context, name) switch
+        {
+            Secret s => s,
+            string { Length: > 0 } s => new Secret(s),
+            _ => null,
+        };
+
+    public static Secret? SecretArgument(ModuleContext context, string name) =>
+        context.Arguments.Get(name) switch
+        {
+            Secret s => s,
+            string { Length: > 0 } s => new Secret(s),
+            _ => null,
+        };
+
+    /// <summary>A duration argument given in seconds (integer or decimal), or the default.</summary>
+    public static TimeSpan Seconds(ModuleContext context, string name, TimeSpan fallback)
+    {
+        var value = context.Arguments.Get(name);
+        double seconds;
+        switch (value)
+        {
+            case null:
+                return fallback;
+            case long l:
+                seconds = l;
+                break;
+            case double d:
+                seconds = d;
+                break;
+            case string s when double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed):
+                seconds = parsed;
+                break;
+            default:
+                throw context.Error($"'{name}' must be a number of seconds, but is '{value}'");
+        }
+
+        if (seconds < 0 || double.IsNaN(seconds) || seconds > 86400)
+        {
+            throw context.Error($"'{name}' must be between 0 and 86400 seconds, but is {seconds.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        return TimeSpan.FromSeconds(seconds);
+    }
+
+    /// <summary>rtcp: auto (from the profiles), yes or no.</summary>
+    public static bool? Rtcp(ModuleContext context) => context.Arguments.GetString("rtcp") switch
+    {
+        null or "auto" => null,
+        "yes" or "true" => true,
+        _ => false,
+    };
+
+    /// <summary>The fs_cli endpoint as the collector would use it.</summary>
+    public static EslEndpoint Endpoint(FreeSwitchFactsOptions options, FreeSwitchHostFacts? facts) =>
+        new FreeSwitchFactsCollector(options).Endpoint(facts?.Config);
+
+    /// <summary>Runs API commands through fs_cli in one round trip, password on stdin.</summary>
+    public static async Task<List<FsCliReply>> ApiAsync(
+        ModuleContext context, FreeSwitchFactsOptions options, EslEndpoint endpoint, IReadOnlyList<string> commands, CancellationToken cancellationToken)
+    {
+        var result = await context.RunAsync(FsCli.Batch(options.FsCliPath, commands), cancellationToken, options.CommandTimeout, FsCli.ConfigFile(endpoint));
+        if (result.ExitCode == 97)
+        {
+            throw new ModuleFailedException($"could not prepare the fs_cli config on the host: {result.Stderr.Trim()}");
+        }
+
+        return FsCli.ParseBatch(result.Stdout, commands);
+    }
+
+    private static object? Rendered(ModuleContext context, string name) =>
+        context.TryGetVariable(name, out _) ? context.EvaluateExpression(name) : null;
+}

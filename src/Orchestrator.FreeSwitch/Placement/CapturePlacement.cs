@@ -1,0 +1,216 @@
+using System.Globalization;
+using System.Net;
+using Orchestrator.FreeSwitch.Facts;
+
+namespace Orchestrator.FreeSwitch.Placement;
+
+/// <summary>Per capture socket (facts §12).</summary>
+public enum SocketVerdict
+{
+    Clear,
+    Collides,
+}
+
+/// <summary>What a colliding capture socket takes away from calls.</summary>
+public enum CollisionKind
+{
+    /// <summary>An even port in [start, end]: the RTP bind of a call handed that port fails.</summary>
+    Rtp,
+
+    /// <summary>An odd port in [start+1, end+1] while RTCP is in use: the RTCP bind (port+1) fails.</summary>
+    Rtcp,
+}
+
+/// <summary>Per host (facts §12).</summary>
+public enum HostVerdict
+{
+    /// <summary>Reserved ports cover the RTP range, or the kernel's ephemeral range never reaches it.</summary>
+    Protected,
+
+    /// <summary>No capture socket collides now, but the next reopen or restart can land in the RTP range.</summary>
+    AtRisk,
+
+    /// <summary>A capture socket sits on a port calls will be handed.</summary>
+    Colliding,
+}
+
+/// <summary>One RTP IP of the running profiles, and whether RTCP (port+1) is bound on it.</summary>
+public sealed record RtpAddress(IPAddress Address, bool Rtcp, string Profile);
+
+/// <summary>Everything §12 looks at on one host.</summary>
+public sealed record PlacementInput
+{
+    public required int RtpStartPort { get; init; }
+
+    public required int RtpEndPort { get; init; }
+
+    public required IReadOnlyList<RtpAddress> RtpAddresses { get; init; }
+
+    /// <summary>The capture sockets: ESTAB, owned by freeswitch, peer = the capture server.</summary>
+    public required IReadOnlyList<UdpSocket> CaptureSockets { get; init; }
+
+    /// <summary><c>net.ipv4.ip_local_port_range</c>, or null when it could not be read.</summary>
+    public PortRange? EphemeralRange { get; init; }
+
+    /// <summary><c>net.ipv4.ip_local_reserved_ports</c>.</summary>
+    public PortSet ReservedPorts { get; init; } = PortSet.Empty;
+
+    /// <summary><c>rtp-port-usage-robustness</c> is true in the config and the running process started after that change.</summary>
+    public bool RobustnessInEffect { get; init; }
+}
+
+public sealed record SocketPlacement(UdpSocket Socket, SocketVerdict Verdict, CollisionKind? Kind, string Reason)
+{
+    public int Port => Socket.LocalPort;
+}
+
+public sealed record PlacementReport(
+    HostVerdict Verdict,
+    string Reason,
+    IReadOnlyList<SocketPlacement> Sockets,
+    PortRange RtpRange,
+    PortSet Unreserved)
+{
+    public IReadOnlyList<SocketPlacement> Colliding => Sockets.Where(s => s.Verdict == SocketVerdict.Collides).ToList();
+
+    public static string VerdictName(HostVerdict verdict) => verdict switch
+    {
+        HostVerdict.Protected => "protected",
+        HostVerdict.AtRisk => "at-risk",
+        _ => "colliding",
+    };
+
+    public static string VerdictName(SocketVerdict verdict) => verdict == SocketVerdict.Clear ? "clear" : "collides";
+}
+
+/// <summary>
+/// The placement rules of facts §12, and nothing else: a pure function of the host's RTP range, RTP IPs,
+/// capture sockets and port sysctls.
+/// </summary>
+public static class CapturePlacement
+{
+    public static PlacementReport Check(PlacementInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var start = input.RtpStartPort;
+        var end = input.RtpEndPort;
+        var sockets = input.CaptureSockets.Select(s => CheckSocket(s, input)).ToList();
+
+        // [start, end+1]: every port an RTP (even) or RTCP (odd, port+1) bind can ask for.
+        var guarded = new PortRange(start, end + 1);
+        var reserved = input.ReservedPorts;
+        var unreserved = input.EphemeralRange is { } eph
+            ? PortSet.Except(PortSet.Of(guarded).Intersect(eph), reserved)
+            : PortSet.Except(PortSet.Of(guarded), reserved);
+        var colliding = sockets.Where(s => s.Verdict == SocketVerdict.Collides).ToList();
+        var robustnessNote = input.RobustnessInEffect
+            ? "; rtp-port-usage-robustness is in effect, which guards even (RTP) ports only"
+            : string.Empty;
+
+        HostVerdict verdict;
+        string reason;
+        if (colliding.Count > 0)
+        {
+            verdict = HostVerdict.Colliding;
+            reason = string.Create(
+                CultureInfo.InvariantCulture,
+                $"{colliding.Count} of {sockets.Count} capture socket(s) collide: {string.Join(", ", colliding.Select(c => $"{c.Socket.Local} ({(c.Kind == CollisionKind.Rtp ? "RTP, even" : "RTCP, odd")})"))}{robustnessNote}");
+        }
+        else if (input.EphemeralRange is null)
+        {
+            verdict = HostVerdict.AtRisk;
+            reason = $"net.ipv4.ip_local_port_range could not be read, so the kernel may pick ports in {guarded}; unreserved: {Describe(unreserved)}{robustnessNote}";
+        }
+        else if (!unreserved.IsEmpty)
+        {
+            verdict = HostVerdict.AtRisk;
+            reason = $"ip_local_port_range {input.EphemeralRange} overlaps the RTP range {guarded} (RTCP included) and ip_local_reserved_ports "
+                + $"({Describe(reserved)}) leaves {Describe(unreserved)} unreserved: the next capture reopen or restart can collide{robustnessNote}";
+        }
+        else if (PortSet.Of(guarded).Intersect(input.EphemeralRange.Value).IsEmpty)
+        {
+            verdict = HostVerdict.Protected;
+            reason = $"ip_local_port_range {input.EphemeralRange} does not overlap the RTP range {guarded} (RTCP included)";
+        }
+        else
+        {
+            verdict = HostVerdict.Protected;
+            reason = $"ip_local_reserved_ports ({reserved}) covers the part of the RTP range {guarded} that ip_local_port_range {input.EphemeralRange} overlaps";
+        }
+
+        return new PlacementReport(verdict, reason, sockets, new PortRange(start, end), unreserved);
+    }
+
+    /// <summary>
+    /// True when the kernel can never auto-assign a port outside [start, end+1]: every port of the ephemeral
+    /// range that is not reserved lies inside it, so toggling capture cannot move a socket out.
+    /// </summary>
+    public static bool ToggleCannotSucceed(PlacementInput input, out string reason)
+    {
+        reason = string.Empty;
+        if (input.EphemeralRange is not { } eph)
+        {
+            return false;
+        }
+
+        var assignable = PortSet.Except(PortSet.Of(eph), input.ReservedPorts);
+        var guarded = new PortRange(input.RtpStartPort, input.RtpEndPort + 1);
+        if (assignable.IsEmpty)
+        {
+            reason = $"every port of ip_local_port_range {eph} is reserved (ip_local_reserved_ports {input.ReservedPorts}): the kernel has no port to give a capture socket";
+            return true;
+        }
+
+        if (PortSet.Except(assignable, PortSet.Of(guarded)).IsEmpty)
+        {
+            reason = $"every port the kernel can auto-assign ({assignable}: ip_local_port_range {eph} minus ip_local_reserved_ports) lies inside the RTP range {guarded}; "
+                + "toggling capture cannot move the sockets out. Reserve the RTP range (remedy 'reserve') or widen net.ipv4.ip_local_port_range";
+            return true;
+        }
+
+        return false;
+    }
+
+    private static SocketPlacement CheckSocket(UdpSocket socket, PlacementInput input)
+    {
+        var start = input.RtpStartPort;
+        var end = input.RtpEndPort;
+        var port = socket.LocalPort;
+        var local = socket.LocalAddress;
+        var sameIp = input.RtpAddresses
+            .Where(r => Addresses.IsWildcard(local) || Addresses.IsWildcard(r.Address) || Addresses.SameAddress(local, r.Address))
+            .ToList();
+        var range = new PortRange(start, end);
+        var at = socket.Local;
+        if (sameIp.Count == 0)
+        {
+            var ips = string.Join(", ", input.RtpAddresses.Select(r => Addresses.Normalize(r.Address).ToString()).Distinct(StringComparer.Ordinal));
+            return new SocketPlacement(socket, SocketVerdict.Clear, null, $"{at} is clear: its local IP is not an RTP IP ({(ips.Length == 0 ? "none" : ips)})");
+        }
+
+        var rtcpIn = sameIp.Where(r => r.Rtcp).Select(r => r.Profile).Distinct(StringComparer.Ordinal).ToList();
+        if (port % 2 == 0 && range.Contains(port))
+        {
+            return new SocketPlacement(
+                socket, SocketVerdict.Collides, CollisionKind.Rtp, $"{at} collides with RTP: even port {port} inside the RTP range {range} on RTP IP {Addresses.Normalize(sameIp[0].Address)}");
+        }
+
+        if (port % 2 == 1 && port >= start + 1 && port <= end + 1)
+        {
+            if (rtcpIn.Count > 0)
+            {
+                return new SocketPlacement(
+                    socket,
+                    SocketVerdict.Collides,
+                    CollisionKind.Rtcp,
+                    $"{at} collides with RTCP: odd port {port} inside {start + 1}-{end + 1} while RTCP is in use (profile {string.Join(", ", rtcpIn)})");
+            }
+
+            return new SocketPlacement(socket, SocketVerdict.Clear, null, $"{at} is clear: odd port {port} inside the RTP range, but RTCP is not in use");
+        }
+
+        return new SocketPlacement(socket, SocketVerdict.Clear, null, $"{at} is clear: port {port} is outside the RTP range {range} (RTCP {start + 1}-{end + 1})");
+    }
+
+    private static string Describe(PortSet set) => set.IsEmpty ? "none" : set.ToString();
+}

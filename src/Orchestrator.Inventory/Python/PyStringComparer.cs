@@ -1,0 +1,51 @@
+namespace Orchestrator.Inventory.Python;
+
+/// <summary>
+/// Orders strings by Unicode code point, as Python's <c>sorted()</c> does. Ordinal UTF-16 order differs
+/// only when a surrogate pair meets a character in U+E000..U+FFFF.
+/// </summary>
+internal sealed class PyStringComparer : IComparer<string>
+{
+    public static readonly PyStringComparer Instance = new();
+
+    public int Compare(string? x, string? y)
+    {
+        if (ReferenceEquals(x, y))
+        {
+            return 0;
+        }
+
+        if (x is null)
+        {
+            return -1;
+        }
+
+        if (y is null)
+        {
+            return 1;
+        }
+
+        var n = Math.Min(x.Length, y.Length);
+        for (var i = 0; i < n; i++)
+        {
+            var a = x[i];
+            var b = y[i];
+            if (a == b)
+            {
+                continue;
+            }
+
+            if (a >= 0xD800 && b >= 0xD800)
+            {
+                return Fix(a).CompareTo(Fix(b));
+            }
+
+            return a.CompareTo(b);
+        }
+
+        return x.Length.CompareTo(y.Length);
+    }
+
+    // Moves surrogates above U+E000..U+FFFF so UTF-16 units compare in code point order.
+    private static int Fix(char c) => c is >= '\uD800' and <= '\uDFFF' ? c + 0x2000 : c >= '\uE000' ? c - 0x800 : c;
+}

@@ -1,0 +1,91 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Orchestrator.Lab.Scenarios;
+
+namespace Orchestrator.Lab.State;
+
+/// <summary>
+/// What a lab created, written to DIR/lab.json before each resource is created, so <c>lab down</c> can
+/// remove everything even after a crash halfway through <c>lab up</c>.
+/// </summary>
+internal sealed class LabState
+{
+    public const string FileName = "lab.json";
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public int Version { get; set; } = 1;
+
+    public required string Name { get; set; }
+
+    public required string Directory { get; set; }
+
+    public required string InterfacePrefix { get; set; }
+
+    public string? Subnet { get; set; }
+
+    public string? Bridge { get; set; }
+
+    public string? ControllerAddress { get; set; }
+
+    public List<HostState> Hosts { get; set; } = [];
+
+    public HostState? Homer { get; set; }
+
+    public string LoginUser { get; set; } = "labuser";
+
+    public string PasswordUser { get; set; } = "labpass";
+
+    public ScenarioSettings? Scenario { get; set; }
+
+    /// <summary>The capture-server value written to every host's sofia.conf.xml.</summary>
+    public string? CaptureServer { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Processes the lab started outside any host namespace it owns (none today); killed by PID on down.</summary>
+    public List<int> ExtraPids { get; set; } = [];
+
+    public static string PathIn(string directory) => System.IO.Path.Combine(directory, FileName);
+
+    public static LabState? TryLoad(string directory)
+    {
+        var path = PathIn(directory);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        return JsonSerializer.Deserialize<LabState>(File.ReadAllText(path), JsonOptions)
+            ?? throw new Linux.LabException($"{path} is empty");
+    }
+
+    public void Save()
+    {
+        var path = PathIn(Directory);
+        var temp = path + ".tmp";
+        File.WriteAllText(temp, JsonSerializer.Serialize(this, JsonOptions));
+        File.Move(temp, path, overwrite: true);
+    }
+}
+
+internal sealed class HostState
+{
+    public required string Name { get; set; }
+
+    public required string Address { get; set; }
+
+    public required string Namespace { get; set; }
+
+    public required string Veth { get; set; }
+
+    /// <summary>Bind-mounted nsfs files that keep the host's mount and UTS namespaces alive (null for homer).</summary>
+    public string? MountNamespaceFile { get; set; }
+
+    public string? UtsNamespaceFile { get; set; }
+}

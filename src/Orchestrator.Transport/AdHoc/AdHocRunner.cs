@@ -1,0 +1,140 @@
+using Orchestrator.Core.Secrets;
+using Orchestrator.Core.Transport;
+using Orchestrator.Transport.Settings;
+
+namespace Orchestrator.Transport.AdHoc;
+
+public enum AdHocStatus
+{
+    /// <summary>The command ran and exited 0 (Ansible reports a shell command as changed).</summary>
+    Changed,
+
+    /// <summary>The command ran and exited non-zero, or could not be run (e.g. a sudo failure).</summary>
+    Failed,
+
+    /// <summary>The host could not be reached or logged into, or the connection broke.</summary>
+    Unreachable,
+}
+
+/// <summary>One host's outcome. Text fields are already redacted.</summary>
+/// <param name="ExitCode">The command's exit code; null when it never ran.</param>
+/// <param name="Message">Why a host is unreachable or failed without an exit code.</param>
+public sealed record AdHocHostResult(
+    string Host,
+    AdHocStatus Status,
+    int? ExitCode,
+    string Stdout,
+    string Stderr,
+    string? Message,
+    UnreachableReason? UnreachableReason,
+    DateTimeOffset Started,
+    TimeSpan Duration);
+
+/// <summary>An ad-hoc command for <c>orchestrator exec</c>.</summary>
+public sealed record AdHocRequest(string Command)
+{
+    /// <summary>Hosts worked on at once (Ansible's <c>-f</c>, default 5).</summary>
+    public int Forks { get; init; } = 5;
+
+    /// <summary>Run through sudo on every host (<c>--become</c>); otherwise a host's <c>ansible_become</c> decides.</summary>
+    public bool Become { get; init; }
+
+    public string? BecomeUser { get; init; }
+}
+
+/// <summary>
+/// Runs one shell command on many hosts, at most <see cref="AdHocRequest.Forks"/> at a time, each host
+/// an async task (no thread waits on a host). Connections are opened, used once and closed.
+/// </summary>
+public sealed class AdHocRunner
+{
+    private readonly IHostConnector _connector;
+    private readonly TimeProvider _time;
+    private readonly SecretRedactor _redactor;
+
+    public AdHocRunner(IHostConnector connector, TimeProvider time, SecretRedactor redactor)
+    {
+        _connector = connector;
+        _time = time;
+        _redactor = redactor;
+    }
+
+    /// <param name="hosts">Inventory name and merged variables of each host, in inventory order.</param>
+    /// <param name="onResult">Called as each host finishes (serialised: never twice at once).</param>
+    /// <returns>Every host's result, in the order of <paramref name="hosts"/>.</returns>
+    public async Task<IReadOnlyList<AdHocHostResult>> RunAsync(
+        IReadOnlyList<KeyValuePair<string, IReadOnlyDictionary<string, object?>>> hosts,
+        AdHocRequest request,
+        Func<AdHocHostResult, Task>? onResult,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(hosts);
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Forks < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(request), request.Forks, "forks must be at least 1");
+        }
+
+        using var forks = new SemaphoreSlim(request.Forks, request.Forks);
+        using var reportGate = new SemaphoreSlim(1, 1);
+        var tasks = hosts.Select(async host =>
+        {
+            await forks.WaitAsync(cancellationToken);
+            AdHocHostResult result;
+            try
+            {
+                result = await RunOneAsync(host.Key, host.Value, request, cancellationToken);
+            }
+            finally
+            {
+                forks.Release();
+            }
+
+            if (onResult is not null)
+            {
+                await reportGate.WaitAsync(CancellationToken.None);
+                try
+                {
+                    await onResult(result);
+                }
+                finally
+                {
+                    reportGate.Release();
+                }
+            }
+
+            return result;
+        }).ToList();
+        return await Task.WhenAll(tasks);
+    }
+
+    private async Task<AdHocHostResult> RunOneAsync(string host, IReadOnlyDictionary<string, object?> variables, AdHocRequest request, CancellationToken cancellationToken)
+    {
+        var started = _time.GetUtcNow();
+        var stopwatch = _time.GetTimestamp();
+        try
+        {
+            var become = request.Become || (new HostVariables(host, variables).Bool("ansible_become", "ansible_sudo") ?? false);
+            await using var connection = await _connector.ConnectAsync(host, variables, cancellationToken);
+            var result = await connection.RunAsync(new RemoteCommand(request.Command) { Become = become, BecomeUser = request.BecomeUser }, cancellationToken);
+            return new AdHocHostResult(
+                host,
+                result.ExitCode == 0 ? AdHocStatus.Changed : AdHocStatus.Failed,
+                result.ExitCode,
+                _redactor.Redact(result.Stdout),
+                _redactor.Redact(result.Stderr),
+                result.ExitCode == 0 ? null : "non-zero return code",
+                null,
+                started,
+                _time.GetElapsedTime(stopwatch));
+        }
+        catch (HostUnreachableException ex)
+        {
+            return new AdHocHostResult(host, AdHocStatus.Unreachable, null, string.Empty, string.Empty, _redactor.Redact(ex.Message), ex.Reason, started, _time.GetElapsedTime(stopwatch));
+        }
+        catch (IOException ex)
+        {
+            return new AdHocHostResult(host, AdHocStatus.Failed, null, string.Empty, string.Empty, _redactor.Redact(ex.Message), null, started, _time.GetElapsedTime(stopwatch));
+        }
+    }
+}

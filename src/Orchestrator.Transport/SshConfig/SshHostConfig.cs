@@ -1,0 +1,45 @@
+using Orchestrator.Core.Errors;
+
+namespace Orchestrator.Transport.SshConfig;
+
+/// <summary>A value from ssh_config with the line it came from (for error messages).</summary>
+internal sealed record ConfigValue<T>(T Value, SourceLocation Location);
+
+/// <summary>
+/// The ssh_config options that applied to one host, first obtained value winning as in OpenSSH.
+/// Paths still hold their <c>~</c> and <c>%</c> tokens: they are expanded once user and port are final.
+/// </summary>
+internal sealed class SshHostConfig
+{
+    public ConfigValue<string>? HostName { get; set; }
+
+    public ConfigValue<string>? User { get; set; }
+
+    public ConfigValue<int>? Port { get; set; }
+
+    public List<ConfigValue<string>> IdentityFiles { get; } = [];
+
+    public ConfigValue<IReadOnlyList<JumpHop>>? ProxyJump { get; set; }
+
+    public ConfigValue<string>? ProxyCommand { get; set; }
+
+    public ConfigValue<IReadOnlyList<string>>? UserKnownHostsFiles { get; set; }
+
+    public ConfigValue<IReadOnlyList<string>>? GlobalKnownHostsFiles { get; set; }
+
+    public ConfigValue<HostKeyChecking>? StrictHostKeyChecking { get; set; }
+
+    public ConfigValue<bool>? HashKnownHosts { get; set; }
+
+    public ConfigValue<string>? HostKeyAlias { get; set; }
+
+    public ConfigValue<TimeSpan>? ConnectTimeout { get; set; }
+
+    public ConfigValue<TimeSpan>? ServerAliveInterval { get; set; }
+
+    public ConfigValue<bool>? PasswordAuthentication { get; set; }
+
+    public ConfigValue<bool>? PubkeyAuthentication { get; set; }
+
+    public static SshHostConfig Empty => new();
+}

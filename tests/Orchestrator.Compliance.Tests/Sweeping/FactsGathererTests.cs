@@ -1,0 +1,101 @@
+using System.Globalization;
+using Orchestrator.Compliance.Facts;
+using Orchestrator.Compliance.Tests.Support;
+using Orchestrator.Transport;
+
+namespace Orchestrator.Compliance.Tests.Sweeping;
+
+/// <summary>
+/// The gatherer for real, on this machine: the local connection of the transport, Orchestrator.FreeSwitch's facts
+/// script over a copy of the vanilla tree, and the policy's commands batched into that one script.
+/// </summary>
+public sealed class FactsGathererTests : IDisposable
+{
+    private readonly TempDir _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    private async Task<HostFacts> GatherAsync(FactsRequest request)
+    {
+        var conf = _dir.Combine("conf");
+        Copy(Path.Combine(TestPolicies.RepoRoot, "src", "Orchestrator.Lab", "Resources", "freeswitch-vanilla"), conf);
+        var now = TimeProvider.System.GetLocalNow().ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture);
+        var log = _dir.File("log/freeswitch.log", $"0a1b2c3d-0000-0000-0000-000000000000 {now} 97.50% [ERR] switch_core_media.c:9648 AUDIO RTP REPORTS ERROR: [Bind Error! 10.0.0.5:20010]\n");
+        using var connector = new HostConnector(new TransportOptions());
+        await using var connection = await connector.ConnectAsync("local", new Dictionary<string, object?> { ["ansible_connection"] = "local" }, CancellationToken.None);
+        var gatherer = new FreeSwitchFactsGatherer(new GatherOptions
+        {
+            ConfigureFacts = o =>
+            {
+                o.ConfDir = conf;
+                o.LogFile = log;
+                o.SkipApi = true;
+            },
+        });
+        return await gatherer.GatherAsync(connection, request, CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task GatherAsync_PolicyCommands_RideInTheFactsScriptAndComeBackIntact()
+    {
+        var facts = await GatherAsync(new FactsRequest(
+            TimeSpan.FromHours(1),
+            [
+                new ProbeRequest("command:A", "echo out; echo 'err line' >&2; printf '@@orchestrator-compliance@@ fake 0 x y\\n'; exit 3"),
+                new ProbeRequest("command:B", "printf 'a\\nb'"),
+                new ProbeRequest("service:C", "exit 0"),
+            ],
+            NeedConfiguration: true));
+
+        Assert.Null(facts.FreeSwitchError);
+        Assert.Equal(new ProbeResult(3, "out\n@@orchestrator-compliance@@ fake 0 x y\n", "err line\n"), facts.Probes["command:A"]);
+        Assert.Equal(new ProbeResult(0, "a\nb", string.Empty), facts.Probes["command:B"]);
+        Assert.Equal(new ProbeResult(0, string.Empty, string.Empty), facts.Probes["service:C"]);
+        Assert.Equal(3, facts.Probes.Count);
+
+        // The collector's own sections were not disturbed by what was appended.
+        var fs = facts.FreeSwitch!;
+        Assert.NotNull(fs.Config);
+        Assert.Equal(16384, fs.Config.RtpStartPort);
+        Assert.Equal(1, fs.BindErrors!.Rtp);
+        Assert.NotNull(facts.Placement);
+
+        // config_param reads the whole tree the collector already transferred.
+        Assert.NotNull(facts.Configuration);
+        Assert.Equal("8021", facts.Configuration.GetParam("event_socket.conf", "settings", "listen-port")!.Value);
+    }
+
+    [Fact]
+    public async Task GatherAsync_NoCommandsAndNoConfigParam_LeavesTheScriptAlone()
+    {
+        var facts = await GatherAsync(new FactsRequest(TimeSpan.Zero, [], NeedConfiguration: false));
+
+        Assert.Empty(facts.Probes);
+        Assert.Null(facts.Configuration);
+        Assert.NotNull(facts.FreeSwitch!.Config);
+    }
+
+    [Fact]
+    public void Compose_KeepsTheCollectorsExitCodeAndQuotesCommands()
+    {
+        var script = ProbeBatchingShell.Compose("echo x; false", [new ProbeRequest("k", "echo 'it''s'")], TimeSpan.FromSeconds(5));
+
+        Assert.StartsWith("(\necho x; false\n)\n__orc_rc=$?\n", script, StringComparison.Ordinal);
+        Assert.Contains("timeout -k 2 5 sh -c 'echo '\\''it'\\'''\\''s'\\'''", script, StringComparison.Ordinal);
+        Assert.EndsWith("exit $__orc_rc\n", script, StringComparison.Ordinal);
+    }
+
+    private static void Copy(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.EnumerateFiles(from))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        }
+
+        foreach (var dir in Directory.EnumerateDirectories(from))
+        {
+            Copy(dir, Path.Combine(to, Path.GetFileName(dir)));
+        }
+    }
+}

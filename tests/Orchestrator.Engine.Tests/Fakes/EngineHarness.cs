@@ -1,0 +1,119 @@
+using Microsoft.Extensions.Time.Testing;
+using Orchestrator.Engine.Modules;
+using Orchestrator.Engine.Output;
+using Orchestrator.Inventory;
+
+namespace Orchestrator.Engine.Tests.Fakes;
+
+/// <summary>A temporary playbook directory, an in-memory inventory and fake hosts; runs playbooks through the public API.</summary>
+internal sealed class EngineHarness : IDisposable
+{
+    private readonly string _dir = System.IO.Directory.CreateTempSubdirectory("engine-test-").FullName;
+
+    public EngineHarness(params string[] hosts)
+    {
+        InventoryYaml = Inventory(hosts);
+    }
+
+    private EngineHarness(string inventoryYaml, bool fromYaml)
+    {
+        _ = fromYaml;
+        InventoryYaml = inventoryYaml;
+    }
+
+    public static EngineHarness WithInventory(string inventoryYaml) => new(inventoryYaml, fromYaml: true);
+
+    public string InventoryYaml { get; }
+
+    public FakeConnector Connector { get; } = new();
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+
+    public string Directory => _dir;
+
+    public FakeHost this[string host] => Connector[host];
+
+    public static string Inventory(params string[] hosts) =>
+        "all:\n  hosts:\n" + string.Concat(hosts.Select(h => $"    {h}:\n"));
+
+    public string Write(string relativePath, string content)
+    {
+        var path = Path.Combine(_dir, relativePath);
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    public PlaybookRunOptions Options(string playbook, Action<OptionsBuilder>? configure = null)
+    {
+        var path = Write("site.yml", playbook);
+        var builder = new OptionsBuilder();
+        configure?.Invoke(builder);
+        return new PlaybookRunOptions
+        {
+            PlaybookPath = path,
+            Inventory = HostInventory.FromYaml(InventoryYaml),
+            Connector = Connector,
+            Output = builder.Output,
+            TimeProvider = Time,
+            Check = builder.Check,
+            Diff = builder.Diff,
+            Forks = builder.Forks,
+            ExtraVars = builder.ExtraVars,
+            Limit = builder.Limit,
+            Tags = builder.Tags,
+            SkipTags = builder.SkipTags,
+            ForceHandlers = builder.ForceHandlers,
+            StartAtTask = builder.StartAtTask,
+            DetailedExitCode = builder.DetailedExitCode,
+            Modules = builder.Modules,
+        };
+    }
+
+    public async Task<Run> RunAsync(string playbook, Action<OptionsBuilder>? configure = null)
+    {
+        var options = Options(playbook, configure);
+        var result = await PlaybookRunner.RunAsync(options, CancellationToken.None);
+        return new Run(result, (RecordingRunOutput)options.Output);
+    }
+
+    public void Dispose() => System.IO.Directory.Delete(_dir, recursive: true);
+
+    internal sealed class OptionsBuilder
+    {
+        public IRunOutput Output { get; set; } = new RecordingRunOutput();
+
+        public bool Check { get; set; }
+
+        public bool Diff { get; set; }
+
+        public int Forks { get; set; } = 50;
+
+        public Dictionary<string, object?> ExtraVars { get; } = new(StringComparer.Ordinal);
+
+        public string? Limit { get; set; }
+
+        public List<string> Tags { get; } = [];
+
+        public List<string> SkipTags { get; } = [];
+
+        public bool ForceHandlers { get; set; }
+
+        public string? StartAtTask { get; set; }
+
+        public bool DetailedExitCode { get; set; }
+
+        public ModuleRegistry Modules { get; set; } = ModuleRegistry.CreateDefault();
+    }
+}
+
+internal sealed record Run(PlaybookRunResult Result, RecordingRunOutput Output)
+{
+    public HostRecap Recap(string host) => Result.Hosts.Single(h => h.Host == host);
+
+    public IEnumerable<TaskResultEvent> Results(string task) => Output.Results.Where(r => r.Task == task && r.Item is null);
+
+    public TaskResultEvent Result1(string task, string host) => Results(task).Single(r => r.Host == host);
+
+    public IReadOnlyList<string> Warnings => Output.Events.OfType<string>().ToList();
+}
