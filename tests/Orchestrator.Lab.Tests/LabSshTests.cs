@@ -2,20 +2,28 @@ using Orchestrator.Lab.Tests.Support;
 
 namespace Orchestrator.Lab.Tests;
 
-public sealed class LabSshFixture : SharedLab
+/// <summary>A clean-scenario lab with 3 hosts, shared by the test classes of the "clean lab" collection.</summary>
+public sealed class CleanLabFixture : SharedLab
 {
-    public LabSshFixture()
-        : base("tssh", 3)
+    public CleanLabFixture()
+        : base("tclean", 3)
     {
     }
 }
 
-/// <summary>Milestone 1: hosts reached over real OpenSSH with the generated files, users, sudo, namespaces.</summary>
-public sealed class LabSshTests : IClassFixture<LabSshFixture>
+[CollectionDefinition(Name)]
+public sealed class CleanLabCollection : ICollectionFixture<CleanLabFixture>
+{
+    public const string Name = "clean lab";
+}
+
+/// <summary>Hosts reached over real OpenSSH with the generated files, users, sudo, namespaces.</summary>
+[Collection(CleanLabCollection.Name)]
+public sealed class LabSshTests
 {
     private readonly LabFleet _lab;
 
-    public LabSshTests(LabSshFixture fixture)
+    public LabSshTests(CleanLabFixture fixture)
     {
         _lab = fixture.Lab;
     }
