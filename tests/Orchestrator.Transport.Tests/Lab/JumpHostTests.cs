@@ -100,7 +100,7 @@ public sealed class JumpHostTests : IClassFixture<JumpHostLab>, IDisposable
     {
         var variables = _lab.Variables(0, extraSshArgs: $"-J {_lab.Lab.LoginUser}@{_lab.Address(1)}");
         variables["ansible_port"] = 2299L;
-        using var connector = _lab.Connector(configure: o => o.Retry = new Retry.ConnectRetryOptions { MaxAttempts = 1 });
+        using var connector = _lab.Connector(configure: o => o.Retry = new Transport.Retry.ConnectRetryOptions { MaxAttempts = 1 });
 
         var error = await Assert.ThrowsAsync<HostUnreachableException>(() => connector.ConnectAsync("fs1", variables, CancellationToken.None));
 
