@@ -13,7 +13,7 @@ namespace Orchestrator.Cli.Commands.Run;
 /// <summary>The modules a CLI run can use. Other areas (FreeSWITCH) register their modules and fact providers here.</summary>
 internal static class RunModules
 {
-    public static ModuleRegistry Create() => ModuleRegistry.CreateDefault();
+    public static ModuleRegistry Create() => Orchestrator.FreeSwitch.FreeSwitchModules.Register(ModuleRegistry.CreateDefault());
 }
 
 /// <summary>Turns the settings into <see cref="PlaybookRunOptions"/>, runs (or lists) the playbook and returns the exit code.</summary>
