@@ -93,9 +93,9 @@ internal static class FactsScripts
     }
 
     /// <summary>Round trip 2: the API, through fs_cli, reading the fs_cli config (with the password) from stdin.</summary>
-    public static string Api(string fsCliPath, string? captureHostToResolve)
+    public static string Api(string fsCliPath, string? captureHostToResolve, Esl.ApiClient client)
     {
-        var sb = new StringBuilder(Esl.FsCli.Prelude(fsCliPath));
+        var sb = new StringBuilder();
         sb.Append(RemoteScript.Section("version")).Append("; fsapi version\n");
         sb.Append(RemoteScript.Section("sofia_status")).Append("; fsapi 'sofia status' > \"$fsdir/status\"; cat \"$fsdir/status\"\n");
         sb.Append("""
@@ -116,7 +116,7 @@ internal static class FactsScripts
                 .Append(" 2>/dev/null | awk '{print $1}' | sort -u\n");
         }
 
-        return sb.ToString();
+        return Esl.FsCli.Script(sb.ToString(), fsCliPath, client);
     }
 
     /// <summary>The fast probe the toggle polls with: process, UDP sockets and the two port sysctls.</summary>
