@@ -53,6 +53,9 @@ public sealed class PlaybookRunOptions
     /// <summary>With <see cref="Check"/>: exit 10 when changes are pending (or unknown).</summary>
     public bool DetailedExitCode { get; init; }
 
+    /// <summary>The redactor output goes through; share it with the transport so its secrets are hidden too. Null: a new one.</summary>
+    public Core.Secrets.SecretRedactor? Redactor { get; init; }
+
     /// <summary>Secret values known before the run (e.g. passwords read from files); redacted everywhere.</summary>
     public IReadOnlyList<Core.Secrets.Secret> Secrets { get; init; } = [];
 }

@@ -38,7 +38,7 @@ public static class PlaybookRunner
             throw new UserInputException($"--forks must be at least 1, not {options.Forks}");
         }
 
-        var redactor = new SecretRedactor();
+        var redactor = options.Redactor ?? new SecretRedactor();
         foreach (var secret in options.Secrets)
         {
             redactor.Add(secret);

@@ -88,6 +88,8 @@ public sealed class LabFleet : IAsyncDisposable
     /// <summary>Attaches to a lab that is up, from the state recorded in its directory.</summary>
     public static LabFleet Open(string directory)
     {
+        // Reading the hosts' processes and logs needs root as much as creating them did.
+        RootCheck.EnsureRoot("status | calls | hep");
         var dir = Path.GetFullPath(directory);
         var state = LabState.TryLoad(dir)
             ?? throw new UserInputException($"no lab in {dir}: {LabState.FileName} not found (bring one up with `orchestrator lab up --dir {directory}`)");

@@ -19,8 +19,9 @@ public static class DiffRenderer
         {
             if (diff.HasContent && diff.Before != diff.After)
             {
-                var before = diff.Before ?? string.Empty;
-                var after = diff.After ?? string.Empty;
+                // DiffPlex counts the empty string after a final newline as a line; drop that newline on both sides.
+                var before = TrimFinalNewline(diff.Before ?? string.Empty);
+                var after = TrimFinalNewline(diff.After ?? string.Empty);
                 var renderer = new UnidiffRenderer(null!, ContextLines);
                 var text = renderer.Generate(before, after, "before: " + diff.Path + (diff.Before is null ? " (absent)" : string.Empty), "after: " + diff.Path, false, false);
                 sb.Append(text);
@@ -29,9 +30,9 @@ public static class DiffRenderer
                     sb.Append('\n');
                 }
 
-                if (before.Length > 0 && before[^1] != '\n' && after.Length > 0 && after[^1] == '\n')
+                if ((diff.Before ?? string.Empty).EndsWith('\n') != (diff.After ?? string.Empty).EndsWith('\n') && diff.Before is { Length: > 0 })
                 {
-                    sb.Append("\\ No newline at end of file (before)\n");
+                    sb.Append("\\ newline at end of file changes\n");
                 }
             }
 
@@ -52,4 +53,6 @@ public static class DiffRenderer
 
         return sb.Length == 0 ? null : sb.ToString();
     }
+
+    private static string TrimFinalNewline(string text) => text.EndsWith('\n') ? text[..^1] : text;
 }

@@ -13,6 +13,8 @@ namespace Orchestrator.Engine.Templating;
 /// </summary>
 public static class PlainData
 {
+    private static readonly System.Text.Json.JsonSerializerOptions JsonOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>Normalises a value from Scriban or YAML into plain data (int to long, ScriptArray to List, ...).</summary>
     public static object? Normalize(object? value) => value switch
     {
@@ -140,7 +142,7 @@ public static class PlainData
                 sb.Append(double.IsFinite(d) ? d.ToString("R", CultureInfo.InvariantCulture) : "null");
                 break;
             case string s:
-                sb.Append(System.Text.Json.JsonSerializer.Serialize(s));
+                sb.Append(System.Text.Json.JsonSerializer.Serialize(s, JsonOptions));
                 break;
             case Secret:
                 sb.Append('"').Append(Secret.Redacted).Append('"');
@@ -156,7 +158,7 @@ public static class PlainData
                     }
 
                     first = false;
-                    sb.Append(System.Text.Json.JsonSerializer.Serialize(kv.Key)).Append(": ");
+                    sb.Append(System.Text.Json.JsonSerializer.Serialize(kv.Key, JsonOptions)).Append(": ");
                     WriteJson(sb, kv.Value);
                 }
 
@@ -179,7 +181,7 @@ public static class PlainData
                 sb.Append(']');
                 break;
             default:
-                sb.Append(System.Text.Json.JsonSerializer.Serialize(Convert.ToString(value, CultureInfo.InvariantCulture)));
+                sb.Append(System.Text.Json.JsonSerializer.Serialize(Convert.ToString(value, CultureInfo.InvariantCulture), JsonOptions));
                 break;
         }
     }

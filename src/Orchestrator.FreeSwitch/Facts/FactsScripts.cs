@@ -10,6 +10,17 @@ namespace Orchestrator.FreeSwitch.Facts;
 /// </summary>
 internal static class FactsScripts
 {
+    /// <summary>
+    /// Sets <c>pids</c> to the freeswitch processes of this host: those in this shell's network namespace (where
+    /// the host's sockets are). On a normal host that is every freeswitch process; in containers or namespaces that
+    /// share one process table (the lab), it keeps the other hosts' processes out. Without the rights to read a
+    /// process's namespace (no root), the process is kept.
+    /// </summary>
+    private const string PidsOfThisHost =
+        "myns=$(readlink /proc/self/ns/net 2>/dev/null); pids=''; "
+        + "for p in $(pgrep -x freeswitch 2>/dev/null); do ns=$(readlink /proc/$p/ns/net 2>/dev/null); "
+        + "if [ -z \"$myns\" ] || [ -z \"$ns\" ] || [ \"$ns\" = \"$myns\" ]; then pids=\"${pids}${pids:+ }$p\"; fi; done";
+
     /// <summary>Round trip 1: system and configuration.</summary>
     public static string System(FreeSwitchFactsOptions options)
     {
@@ -19,9 +30,9 @@ internal static class FactsScripts
         sb.Append("log=").Append(RemoteScript.Quote(options.LogFile)).Append('\n');
         sb.Append("window=").Append(window.ToString(CultureInfo.InvariantCulture)).Append('\n');
         sb.Append("sockmode=").Append(RemoteScript.Quote(options.SocketTable)).Append('\n');
+        sb.Append(PidsOfThisHost).Append('\n');
         sb.Append("""
-            pids=$(pgrep -x freeswitch 2>/dev/null | tr '\n' ' ')
-            pid=$(pgrep -o -x freeswitch 2>/dev/null)
+            pid=${pids%% *}
             arg() { [ -n "$pid" ] && tr '\0' '\n' < "/proc/$pid/cmdline" 2>/dev/null | awk -v k="$1" 'f{print;exit} $0==k{f=1}'; }
             cwd=$( [ -n "$pid" ] && readlink "/proc/$pid/cwd" 2>/dev/null )
             if [ "$conf" = auto ]; then
@@ -82,9 +93,9 @@ internal static class FactsScripts
     }
 
     /// <summary>Round trip 2: the API, through fs_cli, reading the fs_cli config (with the password) from stdin.</summary>
-    public static string Api(string fsCliPath, string? captureHostToResolve)
+    public static string Api(string fsCliPath, string? captureHostToResolve, Esl.ApiClient client)
     {
-        var sb = new StringBuilder(Esl.FsCli.Prelude(fsCliPath));
+        var sb = new StringBuilder();
         sb.Append(RemoteScript.Section("version")).Append("; fsapi version\n");
         sb.Append(RemoteScript.Section("sofia_status")).Append("; fsapi 'sofia status' > \"$fsdir/status\"; cat \"$fsdir/status\"\n");
         sb.Append("""
@@ -105,7 +116,7 @@ internal static class FactsScripts
                 .Append(" 2>/dev/null | awk '{print $1}' | sort -u\n");
         }
 
-        return sb.ToString();
+        return Esl.FsCli.Script(sb.ToString(), fsCliPath, client);
     }
 
     /// <summary>The fast probe the toggle polls with: process, UDP sockets and the two port sysctls.</summary>
@@ -113,8 +124,8 @@ internal static class FactsScripts
     {
         var sb = new StringBuilder();
         sb.Append("sockmode=").Append(RemoteScript.Quote(socketTable)).Append('\n');
-        sb.Append("pids=$(pgrep -x freeswitch 2>/dev/null | tr '\\n' ' ')\n");
-        sb.Append(RemoteScript.Section("pid")).Append("; pgrep -o -x freeswitch 2>/dev/null; echo \"$pids\"\n");
+        sb.Append(PidsOfThisHost).Append('\n');
+        sb.Append(RemoteScript.Section("pid")).Append("; echo \"${pids%% *}\"; echo \"$pids\"\n");
         sb.Append(RemoteScript.Section("sockets")).Append("""
             ; if [ "$sockmode" != proc ] && command -v ss >/dev/null 2>&1; then echo ss; ss -uanp 2>&1; else echo proc; cat /proc/net/udp /proc/net/udp6 2>/dev/null; fi
 

@@ -68,7 +68,7 @@ public sealed class FreeSwitchFactsCollector
         {
             var endpoint = Endpoint(config);
             var captureHost = config?.CaptureServer?.Host is { } h && !IPAddress.TryParse(h, out _) ? h : null;
-            var second = await shell.RunAsync(FactsScripts.Api(_options.FsCliPath, captureHost), FsCli.ConfigFile(endpoint), _options.CommandTimeout, cancellationToken);
+            var second = await shell.RunAsync(FactsScripts.Api(_options.FsCliPath, captureHost, _options.ApiClient), FsCli.Credentials(endpoint), _options.CommandTimeout, cancellationToken);
             var api = RemoteScript.Split(second.Stdout);
             var parsed = ParseApi(api, endpoint);
             (version, eslError, sofiaText, calls) = (parsed.Version, parsed.Error, parsed.SofiaStatus, parsed.Calls);
@@ -393,7 +393,7 @@ public sealed class FreeSwitchFactsCollector
             if (rc is not null and not 0 && name is not ("profile" or "resolve"))
             {
                 // fs_cli could not connect or authenticate: say so once, with fs_cli's own words.
-                error ??= $"fs_cli could not talk to the event socket at {endpoint} (exit {rc}): {reply.Trim()}";
+                error ??= $"could not talk to the event socket at {endpoint} (exit {rc}): {reply.Trim()}";
                 continue;
             }
 

@@ -19,6 +19,12 @@ public sealed class FreeSwitchFactsOptions
     /// <summary>The fs_cli executable on the host.</summary>
     public string FsCliPath { get; set; } = "fs_cli";
 
+    /// <summary>
+    /// How API commands reach FreeSWITCH: <see cref="Esl.ApiClient.Esl"/> (one event-socket connection per script from
+    /// bash, fs_cli when bash is missing) or <see cref="Esl.ApiClient.FsCli"/> (fs_cli per command).
+    /// </summary>
+    public Esl.ApiClient ApiClient { get; set; } = Esl.ApiClient.Esl;
+
     /// <summary><c>auto</c> (ss when installed, else /proc), <c>ss</c> or <c>proc</c>.</summary>
     public string SocketTable { get; set; } = Auto;
 

@@ -63,7 +63,8 @@ internal sealed class FsCliModule : Module
     {
         var options = ModuleSupport.FactsOptions(context);
         var endpoint = await EndpointAsync(context, options, cancellationToken);
-        return (await ModuleSupport.ApiAsync(context, options, endpoint, [command], cancellationToken))[0];
+        // This module is "fs_cli": it always runs the host's real fs_cli.
+        return (await ModuleSupport.ApiAsync(context, options, endpoint, [command], cancellationToken, ApiClient.FsCli))[0];
     }
 
     /// <summary>

@@ -32,6 +32,7 @@ internal static class ModuleSupport
         .Add("conf_dir", ArgumentType.String)
         .Add("log_file", ArgumentType.String)
         .Add("fs_cli", ArgumentType.String)
+        .Add("api_client", ArgumentType.String, choices: ["esl", "fs_cli"])
         .Add("socket_table", ArgumentType.String, choices: ["auto", "ss", "proc"])
         .Add("esl_host", ArgumentType.String)
         .Add("esl_port", ArgumentType.Integer)
@@ -50,6 +51,12 @@ internal static class ModuleSupport
             ConfDir = args.GetString("conf_dir") ?? HostString(context, "freeswitch_conf_dir") ?? FreeSwitchFactsOptions.Auto,
             LogFile = args.GetString("log_file") ?? HostString(context, "freeswitch_log_file") ?? FreeSwitchFactsOptions.Auto,
             FsCliPath = args.GetString("fs_cli") ?? HostString(context, "freeswitch_fs_cli") ?? "fs_cli",
+            ApiClient = (args.GetString("api_client") ?? HostString(context, "freeswitch_api_client")) switch
+            {
+                null or "esl" => ApiClient.Esl,
+                "fs_cli" => ApiClient.FsCli,
+                var other => throw context.Error($"api_client must be esl or fs_cli, but is '{other}'"),
+            },
             SocketTable = args.GetString("socket_table") ?? HostString(context, "freeswitch_socket_table") ?? FreeSwitchFactsOptions.Auto,
             EslHost = args.GetString("esl_host") ?? HostString(context, "freeswitch_esl_host"),
             EslPort = args.GetInteger("esl_port") is { } port ? (int)port : HostInteger(context, "freeswitch_esl_port"),
@@ -173,11 +180,12 @@ internal static class ModuleSupport
     public static EslEndpoint Endpoint(FreeSwitchFactsOptions options, FreeSwitchHostFacts? facts) =>
         new FreeSwitchFactsCollector(options).Endpoint(facts?.Config);
 
-    /// <summary>Runs API commands through fs_cli in one round trip, password on stdin.</summary>
+    /// <summary>Runs API commands in one round trip (one ESL connection, or fs_cli per command), password on stdin.</summary>
     public static async Task<List<FsCliReply>> ApiAsync(
-        ModuleContext context, FreeSwitchFactsOptions options, EslEndpoint endpoint, IReadOnlyList<string> commands, CancellationToken cancellationToken)
+        ModuleContext context, FreeSwitchFactsOptions options, EslEndpoint endpoint, IReadOnlyList<string> commands, CancellationToken cancellationToken, ApiClient? client = null)
     {
-        var result = await context.RunAsync(FsCli.Batch(options.FsCliPath, commands), cancellationToken, options.CommandTimeout, FsCli.ConfigFile(endpoint));
+        var result = await context.RunAsync(
+            FsCli.Batch(options.FsCliPath, commands, client ?? options.ApiClient), cancellationToken, options.CommandTimeout, FsCli.Credentials(endpoint));
         if (result.ExitCode == 97)
         {
             throw new ModuleFailedException($"could not prepare the fs_cli config on the host: {result.Stderr.Trim()}");

@@ -71,7 +71,7 @@ internal sealed class ConnectRetryPolicy
             throw new HostUnreachableException(hostName, UnreachableReason.Timeout,
                 $"{hostName}: {Prefix(log.Last)}gave up after {Elapsed(started)} ({Attempts(log)}); last error: {last}", log.Last ?? ex);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is SshConnectFailure or System.Net.Sockets.SocketException or TimeoutException or IOException or Renci.SshNet.Common.SshException)
         {
             var inner = ConnectRetryPipelineBuilderExtensions.Unwrap(ex);
             var reason = inner is TimeoutException or Renci.SshNet.Common.SshOperationTimeoutException ? UnreachableReason.Timeout : UnreachableReason.Network;

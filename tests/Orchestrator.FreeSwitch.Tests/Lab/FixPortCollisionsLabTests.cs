@@ -59,7 +59,7 @@ public sealed class FixPortCollisionsLabTests(FixLabFixture fixture) : IClassFix
         // The same things seen from inside the host, independently.
         var reserved = (await LabHelpers.ExecAsync(_lab, host.Name, "cat /proc/sys/net/ipv4/ip_local_reserved_ports")).Trim();
         Assert.Equal(reserved, facts.ReservedPorts.ToString());
-        var pid = int.Parse((await LabHelpers.ExecAsync(_lab, host.Name, "pgrep -o -x freeswitch")).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        var pid = int.Parse((await LabHelpers.ExecAsync(_lab, host.Name, "cat /run/freeswitch/freeswitch.pid")).Trim(), System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(pid, facts.Pid);
         var capture = await _lab.GetCaptureSocketsAsync(host.Name, CancellationToken.None);
         Assert.Equal(capture.Select(s => s.Local.Port).Order(), facts.CaptureSockets.Select(s => s.LocalPort).Order());
@@ -127,9 +127,10 @@ public sealed class FixPortCollisionsLabTests(FixLabFixture fixture) : IClassFix
         Assert.All(run.Result.Hosts, h => Assert.True(h.Changed > 0 && h.Failed == 0, $"{h}"));
 
         // After: clear, reserved, robustness in effect after a drained restart, 0 failed calls, 0 new Bind Error lines, HEP still arriving.
-        var calls = await Task.WhenAll(hosts.Select(h => _lab.RunCallsAsync(h.Name, 300, 50, CancellationToken.None)));
-        foreach (var (host, result) in hosts.Zip(calls))
+        foreach (var host in hosts)
         {
+            // One host at a time: sipp's own timing suffers when three runs share two cores.
+            var result = await _lab.RunCallsAsync(host.Name, 300, 50, CancellationToken.None);
             Assert.True(result.Failed == 0 && result.Succeeded == 300, $"{host.Name}: {result}");
             Assert.Empty(result.BindErrors);
 

@@ -73,10 +73,10 @@ internal static class LabHelpers
 
     /// <summary>
     /// What "changes nothing" is checked against: every file under /etc/freeswitch and /etc/sysctl.d (sha256 and
-    /// mtime), the two port sysctls, the freeswitch pid, and freeswitch's UDP sockets (state, local, peer).
+    /// mtime), the two port sysctls, the freeswitch pid (its pid file), and freeswitch's UDP sockets (state, local, peer).
     /// </summary>
     public static Task<string> SnapshotAsync(LabFleet lab, string host) => ExecAsync(lab, host,
         "find /etc/freeswitch /etc/sysctl.d -type f -printf '%T@ %p\\n' | sort; find /etc/freeswitch /etc/sysctl.d -type f -exec sha256sum {} + | sort; "
-        + "cat /proc/sys/net/ipv4/ip_local_reserved_ports /proc/sys/net/ipv4/ip_local_port_range; pgrep -x freeswitch; "
+        + "cat /proc/sys/net/ipv4/ip_local_reserved_ports /proc/sys/net/ipv4/ip_local_port_range; cat /run/freeswitch/freeswitch.pid; echo; "
         + "ss -H -uanp | grep '\"freeswitch\"' | awk '{print $1, $4, $5}' | sort");
 }

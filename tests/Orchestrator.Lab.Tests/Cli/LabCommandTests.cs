@@ -49,8 +49,11 @@ public sealed class LabCommandTests
 
             var status = await OrchestratorAsync("lab", "status", "--dir", dir);
             Assert.True(status.Succeeded, status.Stderr);
-            Assert.Matches(@"fs1 .*sshd \(\d+\), freeswitch \(\d+\)", status.Stdout);
-            Assert.Matches(@"homer .*orchestrator-he.*sngrep", status.Stdout);
+            // One process per line of the cell.
+            Assert.Matches(@"fs1 .*sshd \(\d+\)", status.Stdout);
+            Assert.Matches(@"freeswitch \(\d+\)", status.Stdout);
+            Assert.Matches(@"homer .*orchestrator-hep-listener \(\d+\)", status.Stdout);
+            Assert.Matches(@"sngrep \(\d+\)", status.Stdout);
 
             var calls = await OrchestratorAsync("lab", "calls", "--dir", dir, "--host", "fs1", "--count", "5", "--rate", "10");
             Assert.True(calls.Succeeded, calls.Stderr + calls.Stdout);

@@ -28,7 +28,7 @@ public abstract class TransportLab : IAsyncLifetime
     /// <summary>An empty home directory, so the machine's own ~/.ssh never takes part.</summary>
     public string Home { get; } = Path.Combine(Path.GetTempPath(), "orchestrator-transport-tests", "home-" + Guid.NewGuid().ToString("N")[..8]);
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         if (Environment.UserName != "root")
         {

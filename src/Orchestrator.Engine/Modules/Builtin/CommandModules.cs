@@ -73,7 +73,7 @@ internal abstract class CommandModuleBase : Module
             ["delta"] = elapsed.ToString("c", CultureInfo.InvariantCulture),
         };
         return result.ExitCode == 0
-            ? ModuleResult.Change(null, data)
+            ? ModuleResult.Change(string.Empty, data)
             : new ModuleResult { Changed = true, Failed = true, Message = "non-zero return code", Data = data };
     }
 

@@ -1,0 +1,190 @@
+using System.Text.Json;
+using Orchestrator.Transport.Tests.Support;
+
+namespace Orchestrator.Transport.Tests.Cli;
+
+public sealed class ExecLab() : TransportLab("exec", 3);
+
+/// <summary><c>orchestrator exec</c> end to end: the real CLI process against the lab's inventory and sshd.</summary>
+public sealed class ExecCommandTests : IClassFixture<ExecLab>, IDisposable
+{
+    private readonly ExecLab _lab;
+    private readonly TempDirectory _temp = new();
+
+    public ExecCommandTests(ExecLab lab) => _lab = lab;
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task Exec_AllHosts_PrintsEachHostAndASummaryAndExitsZero()
+    {
+        var result = await Exec("-i", _lab.Lab.InventoryPath, "--", "echo hello from; hostname -I");
+
+        Assert.Equal(0, result.ExitCode);
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Contains($"fs{i + 1} | CHANGED | rc=0 >>\nhello from\n{_lab.Address(i)}", result.Stdout, StringComparison.Ordinal);
+        }
+
+        Assert.Matches(@"SUMMARY: 3 hosts in \d+\.\d\d s: 3 changed, 0 failed, 0 unreachable", result.Stdout);
+        Assert.Equal(string.Empty, result.Stderr);
+    }
+
+    [Fact]
+    public async Task Exec_OneHostFails_ExitCode2WithItsOutput()
+    {
+        var result = await Exec("-i", _lab.Lab.InventoryPath, "--", $"if hostname -I | grep -q '^{_lab.Address(1)} '; then echo partial; echo broken >&2; exit 3; fi; echo fine");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("fs2 | FAILED | rc=3 >>\npartial\nbroken\n", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("fs1 | CHANGED | rc=0 >>\nfine\n", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("2 changed, 1 failed, 0 unreachable", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("  failed: fs2", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Exec_UnreachableAndFailedHosts_ExitCode4AsAnsible()
+    {
+        var extra = _temp.Write("extra.yml", $"all:\n  hosts:\n    dead:\n      ansible_host: {_lab.Address(0)}\n      ansible_port: 2299\n");
+
+        var result = await Exec("-i", _lab.Lab.InventoryPath, "-i", extra, "-T", "3", "--", $"hostname -I | grep -qv '^{_lab.Address(2)} '");
+
+        Assert.Equal(4, result.ExitCode);
+        Assert.Matches(@"dead \| UNREACHABLE! => dead: cannot connect to labuser@[\d.]+:2299: connection refused", result.Stdout);
+        Assert.Contains("fs3 | FAILED | rc=1 >>", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("2 changed, 1 failed, 1 unreachable", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Exec_JsonOutput_OneObjectPerHostThenASummary()
+    {
+        var result = await Exec("-i", _lab.Lab.InventoryPath, "-l", "fs1:fs3", "--output", "json", "--", "printf 'out\\n'; printf 'err\\n' >&2");
+
+        Assert.Equal(0, result.ExitCode);
+        var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(3, lines.Count);
+        var hosts = lines.Take(2).OrderBy(l => l.GetProperty("host").GetString()).ToList();
+        Assert.Equal(["fs1", "fs3"], hosts.Select(h => h.GetProperty("host").GetString()));
+        Assert.All(hosts, h =>
+        {
+            Assert.Equal("host", h.GetProperty("type").GetString());
+            Assert.Equal("changed", h.GetProperty("status").GetString());
+            Assert.Equal(0, h.GetProperty("rc").GetInt32());
+            Assert.Equal("out\n", h.GetProperty("stdout").GetString());
+            Assert.Equal("err\n", h.GetProperty("stderr").GetString());
+            Assert.Equal(JsonValueKind.Null, h.GetProperty("msg").ValueKind);
+            Assert.True(h.GetProperty("duration_ms").GetDouble() > 0);
+            Assert.True(DateTimeOffset.TryParse(h.GetProperty("start").GetString(), out _));
+        });
+        var summary = lines[2];
+        Assert.Equal("summary", summary.GetProperty("type").GetString());
+        Assert.Equal(2, summary.GetProperty("hosts").GetInt32());
+        Assert.Equal(2, summary.GetProperty("changed").GetInt32());
+        Assert.Equal(0, summary.GetProperty("exit_code").GetInt32());
+    }
+
+    [Fact]
+    public async Task Exec_Become_RunsAsRootOnEveryHost()
+    {
+        var result = await Exec("-i", _lab.Lab.InventoryPath, "-b", "-a", "id -un");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(3, result.Stdout.Split('\n').Count(l => l == "root"));
+    }
+
+    [Fact]
+    public async Task Exec_SshConfigFile_ResolvesInventoryNamesThroughIt()
+    {
+        var config = _temp.Write("ssh_config", $"""
+            Host alpha
+                HostName {_lab.Address(0)}
+            Host beta
+                HostName {_lab.Address(2)}
+            Host alpha beta
+                User {_lab.Lab.LoginUser}
+                IdentityFile {_lab.Lab.ClientPrivateKeyPath}
+                UserKnownHostsFile {_lab.Lab.KnownHostsPath}
+            """);
+        var inventory = _temp.Write("hosts.ini", "[web]\nalpha\nbeta\n");
+
+        var result = await Exec("-i", inventory, "--ssh-config", config, "--", "hostname -I; id -un");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains($"alpha | CHANGED | rc=0 >>\n{_lab.Address(0)} \n{_lab.Lab.LoginUser}", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"beta | CHANGED | rc=0 >>\n{_lab.Address(2)} \n{_lab.Lab.LoginUser}", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Exec_HostKeyCheckingOff_WarnsOnStderr()
+    {
+        var result = await Exec("-i", _lab.Lab.InventoryPath, "-l", "fs1", "--host-key-checking", "off", "--", "true");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("[WARNING]: host key checking is OFF", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Exec_UnknownHostKeyStrict_UnreachableWithFingerprint()
+    {
+        var inventory = _temp.Write("strict.yml", $"""
+            all:
+              vars:
+                ansible_user: {_lab.Lab.LoginUser}
+                ansible_ssh_private_key_file: {_lab.Lab.ClientPrivateKeyPath}
+                ansible_ssh_common_args: -o UserKnownHostsFile={_temp.File("empty_known_hosts")}
+              hosts:
+                fs1:
+                  ansible_host: {_lab.Address(0)}
+            """);
+
+        var result = await Exec("-i", inventory, "--", "true");
+
+        Assert.Equal(4, result.ExitCode);
+        Assert.Matches(@"fs1 \| UNREACHABLE! => fs1: host key verification failed for fs1 \([\d.]+\): the server presented ssh-ed25519 key SHA256:[A-Za-z0-9+/]{43}", result.Stdout);
+    }
+
+    [Fact]
+    public async Task Exec_TaskTimeout_ReportsRc124()
+    {
+        var result = await Exec("-i", _lab.Lab.InventoryPath, "-l", "fs2", "--task-timeout", "1", "--", "sleep 30");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("fs2 | FAILED | rc=124 >>", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("timed out after 1 s", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Exec_NoHostMatched_WarnsAndExitsZero()
+    {
+        var result = await Exec("-i", _lab.Lab.InventoryPath, "-l", "nothing-like-this", "--", "true");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("[WARNING]: no hosts matched 'nothing-like-this'", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(new[] { "exec", "--", "true" }, "-i/--inventory is required")]
+    [InlineData(new[] { "exec", "-i", "x.yml", "--output", "xml", "--", "true" }, "--output 'xml': expected text or json")]
+    [InlineData(new[] { "exec", "-i", "x.yml", "--host-key-checking", "maybe", "--", "true" }, "expected strict, accept-new or off")]
+    [InlineData(new[] { "exec", "-i", "x.yml", "-f", "0", "--", "true" }, "--forks 0: expected 1 to 1000")]
+    public async Task Exec_BadArguments_ClearErrorAndNonZeroExit(string[] args, string message)
+    {
+        var result = await ProcessRunner.OrchestratorAsync(args);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains(message, result.Stdout + result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Stdout + result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Exec_NoCommand_ClearError()
+    {
+        var result = await Exec("-i", _lab.Lab.InventoryPath);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("no command given", result.Stderr, StringComparison.Ordinal);
+    }
+
+    private Task<ProcessResult> Exec(params string[] args) =>
+        ProcessRunner.OrchestratorAsync(new[] { "exec" }.Concat(args), new Dictionary<string, string> { ["HOME"] = _lab.Home });
+}
