@@ -12,11 +12,11 @@ read -r -a sizes <<< "${sizes[*]}"
 rounds=${ROUNDS:-3}
 
 if [[ $(id -u) -ne 0 ]]; then echo "engine-bench.sh needs root (the lab)"; exit 2; fi
-for tool in ansible-playbook python3; do
+for tool in ansible-playbook /usr/bin/python3; do
     command -v "$tool" >/dev/null || { echo "missing $tool: apt-get install ansible python3-lxml"; exit 2; }
 done
 ansible-doc -t module community.general.xml >/dev/null 2>&1 || { echo "community.general.xml missing: apt-get install ansible"; exit 2; }
-python3 -c 'import lxml' 2>/dev/null || { echo "python3-lxml missing: apt-get install python3-lxml"; exit 2; }
+/usr/bin/python3 -c 'import lxml' 2>/dev/null || { echo "python3-lxml missing: apt-get install python3-lxml"; exit 2; }
 
 dotnet build src/Orchestrator.Cli -c Release -nologo -clp:ErrorsOnly >/dev/null
 cli="$root/src/Orchestrator.Cli/bin/Release/net10.0/orchestrator.dll"
@@ -50,9 +50,9 @@ for n in "${sizes[@]}"; do
     dotnet "$cli" run "$work/orchestrator.yml" -i "$inv" -f 50 -e bench_round=0 >/dev/null
     for r in $(seq 1 "$rounds"); do
         cp_dir="$work/cp-$n-$r"; mkdir -p "$cp_dir"
-        o=$(python3 bench/engine/peak_rss.py --log "$work/orch-$n-$r.log" -- dotnet "$cli" run "$work/orchestrator.yml" -i "$inv" -f 50 -e "bench_round=$((r * 2))")
+        o=$(/usr/bin/python3 bench/engine/peak_rss.py --log "$work/orch-$n-$r.log" -- dotnet "$cli" run "$work/orchestrator.yml" -i "$inv" -f 50 -e "bench_round=$((r * 2))")
         a=$(cd "$work" && ANSIBLE_CONFIG="$work/ansible.cfg" ANSIBLE_SSH_CONTROL_PATH_DIR="$cp_dir" \
-            python3 "$root/bench/engine/peak_rss.py" --also-cmdline "$cp_dir" --log "$work/ansible-$n-$r.log" -- \
+            /usr/bin/python3 "$root/bench/engine/peak_rss.py" --also-cmdline "$cp_dir" --log "$work/ansible-$n-$r.log" -- \
             ansible-playbook ansible.yml -i "$inv" -f 50 -e "bench_round=$((r * 2 + 1))")
         # Stop the ssh ControlMasters this ansible run started (found by its own ControlPath directory).
         for pid in $(grep -l -a -F "$cp_dir" /proc/[0-9]*/cmdline 2>/dev/null | cut -d/ -f3); do kill "$pid" 2>/dev/null || true; done

@@ -384,15 +384,20 @@ internal sealed class PlayExecutor
 
         if (runOnceHost is not null && outcomes.Length == 1)
         {
-            _tasks.ShareRunOnceResult(task, runOnceHost, outcomes[0], hosts.Where(h => h != runOnceHost));
+            _tasks.ShareRunOnceResult(task, outcomes[0], hosts.Where(h => h != runOnceHost));
         }
 
-        CheckFailureLimits(task, failedBefore);
+        CheckFailureLimits(task, failedBefore, rescuable);
     }
 
-    /// <summary>any_errors_fatal and max_fail_percentage, checked after each task on the batch.</summary>
-    private void CheckFailureLimits(TaskDefinition task, int failedBefore)
+    /// <summary>any_errors_fatal and max_fail_percentage, checked after each task on the batch (not inside a block that can rescue).</summary>
+    private void CheckFailureLimits(TaskDefinition task, int failedBefore, bool rescuable)
     {
+        if (rescuable)
+        {
+            return;
+        }
+
         var failedNow = _batch.Count(h => h.Failed);
         if (task.EffectiveAnyErrorsFatal && failedNow > failedBefore)
         {
@@ -481,7 +486,7 @@ internal sealed class PlayExecutor
 
                     lock (_batch)
                     {
-                        CheckFailureLimits(task, failedBefore);
+                        CheckFailureLimits(task, failedBefore, rescuable);
                     }
 
                     break;

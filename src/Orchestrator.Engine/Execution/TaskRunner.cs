@@ -155,7 +155,7 @@ internal sealed class TaskRunner(RunState run, PlayExecutor play)
     }
 
     /// <summary>run_once: the result (register, set_fact, notify) applies to every host of the batch, as in Ansible.</summary>
-    public void ShareRunOnceResult(TaskDefinition task, HostState source, HostTaskResult result, IEnumerable<HostState> others)
+    public void ShareRunOnceResult(TaskDefinition task, HostTaskResult result, IEnumerable<HostState> others)
     {
         foreach (var host in others)
         {
@@ -174,8 +174,6 @@ internal sealed class TaskRunner(RunState run, PlayExecutor play)
 
             Notify(task, host, result.Notifies, result.MaybeNotifies);
         }
-
-        _ = source;
     }
 
     private async Task<HostTaskResult> RunLoopAsync(TaskDefinition task, HostState host, VariableScope scope, bool check, bool diff, bool noLog, string? delegateTo, bool rescuable, long start, CancellationToken cancellationToken)
@@ -340,7 +338,12 @@ internal sealed class TaskRunner(RunState run, PlayExecutor play)
             var item = await PlanAndApplyAsync(module, context, host, check, ct);
             if (check && item.Outcome is TaskOutcome.Ok or TaskOutcome.Changed && PendingVarsRead(host, reads) is { } pendingVar)
             {
-                item = new ItemResult(TaskOutcome.Unknown, Data(msg: $"uses '{pendingVar}', which is not known in check mode"), item.Diffs, null) { ResultPredictable = false };
+                // Facts computed from an unknown value are set, but stay unknown for later tasks.
+                item = new ItemResult(TaskOutcome.Unknown, Data(msg: $"uses '{pendingVar}', which is not known in check mode"), item.Diffs, null)
+                {
+                    ResultPredictable = false,
+                    Facts = item.Facts,
+                };
             }
 
             ApplyConditions(task, item, scope, host, check);
@@ -682,7 +685,15 @@ internal sealed class TaskRunner(RunState run, PlayExecutor play)
             foreach (var (k, v) in facts)
             {
                 host.HostFacts[k] = v;
-                host.PendingVars.Remove(k);
+                if (item.Outcome == TaskOutcome.Unknown)
+                {
+                    host.PendingVars.Add(k);
+                }
+                else
+                {
+                    host.PendingVars.Remove(k);
+                }
+
                 if (play.IsSecretVariable(k))
                 {
                     play.AddSecretValues(v);
@@ -693,10 +704,7 @@ internal sealed class TaskRunner(RunState run, PlayExecutor play)
         var notifies = item.Outcome == TaskOutcome.Changed;
         var maybe = check && item.Outcome == TaskOutcome.Unknown;
         Notify(task, host, notifies, maybe);
-        if (loopMarker is null || item.Outcome is TaskOutcome.Failed or TaskOutcome.Unreachable || true)
-        {
-            Emit(task, host, item.Outcome, item.Message, diff && loopMarker is null ? DiffRenderer.Render(item.Diffs) : null, data, null, loopMarker is not null, noLog, delegateTo, item.Attempts, start, ignored, rescuable && item.Outcome == TaskOutcome.Failed);
-        }
+        Emit(task, host, item.Outcome, item.Message, diff && loopMarker is null ? DiffRenderer.Render(item.Diffs) : null, data, null, loopMarker is not null, noLog, delegateTo, item.Attempts, start, ignored, rescuable && item.Outcome == TaskOutcome.Failed);
 
         return new HostTaskResult(item.Outcome, data, notifies, maybe);
     }

@@ -450,6 +450,4 @@ internal sealed class TemplateEngine(SecretRedactor redactor)
 
         public bool TrySetItem(TemplateContext context, SourceSpan span, object target, object index, object? value) => false;
     }
-
-    internal static bool IsCollection(object? value) => value is IEnumerable and not string;
 }

@@ -142,4 +142,24 @@ public sealed class CheckModeTests
         Assert.Null(result.Result);
         Assert.DoesNotContain("hunter2", result.Message ?? string.Empty, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Check_SetFactFromUnknownResult_StaysUnknownDownstream()
+    {
+        using var h = new EngineHarness("h1");
+        var run = await h.RunAsync(
+            """
+            - hosts: all
+              tasks:
+                - command: /bin/version
+                  register: version
+                - set_fact: {major: "{{ version.stdout | default('0') }}"}
+                - name: uses it
+                  debug: msg="{{ major }}"
+            """,
+            o => o.Check = true);
+        Assert.Equal(TaskOutcome.Unknown, run.Result1("set_fact", "h1").Outcome);
+        Assert.Equal(TaskOutcome.Unknown, run.Result1("uses it", "h1").Outcome);
+        Assert.Equal(0, run.Recap("h1").Failed);
+    }
 }

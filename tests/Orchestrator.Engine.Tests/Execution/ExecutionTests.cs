@@ -437,4 +437,24 @@ public sealed class ExecutionTests
         Assert.DoesNotContain(h["h1"].Commands, c => c.Contains("/bin/next", StringComparison.Ordinal));
         Assert.Equal(1, run.Recap("h1").Failed);
     }
+
+    [Fact]
+    public async Task AnyErrorsFatal_FailureRescuedInBlock_DoesNotStopThePlay()
+    {
+        using var h = new EngineHarness("h1", "h2");
+        h["h1"].Script("/bin/bad", rc: 1);
+        var run = await h.RunAsync("""
+            - hosts: all
+              any_errors_fatal: true
+              tasks:
+                - block:
+                    - command: /bin/bad
+                  rescue:
+                    - command: /bin/repair
+                - command: /bin/after
+            """);
+        Assert.Equal(0, run.Result.ExitCode);
+        Assert.Equal(1, run.Recap("h1").Rescued);
+        Assert.Contains(h["h2"].Commands, c => c.Contains("/bin/after", StringComparison.Ordinal));
+    }
 }

@@ -49,12 +49,16 @@ internal sealed class EngineHarness : IDisposable
         var path = Write("site.yml", playbook);
         var builder = new OptionsBuilder();
         configure?.Invoke(builder);
-        return new PlaybookRunOptions
+        return Build(path, builder, builder.Output);
+    }
+
+    private PlaybookRunOptions Build(string path, OptionsBuilder builder, IRunOutput output) =>
+        new()
         {
             PlaybookPath = path,
             Inventory = HostInventory.FromYaml(InventoryYaml),
             Connector = Connector,
-            Output = builder.Output,
+            Output = output,
             TimeProvider = Time,
             Check = builder.Check,
             Diff = builder.Diff,
@@ -68,13 +72,16 @@ internal sealed class EngineHarness : IDisposable
             DetailedExitCode = builder.DetailedExitCode,
             Modules = builder.Modules,
         };
-    }
 
     public async Task<Run> RunAsync(string playbook, Action<OptionsBuilder>? configure = null)
     {
-        var options = Options(playbook, configure);
+        var path = Write("site.yml", playbook);
+        var builder = new OptionsBuilder();
+        configure?.Invoke(builder);
+        var recording = new RecordingRunOutput();
+        var options = Build(path, builder, new CompositeRunOutput(recording, builder.Output));
         var result = await PlaybookRunner.RunAsync(options, CancellationToken.None);
-        return new Run(result, (RecordingRunOutput)options.Output);
+        return new Run(result, recording);
     }
 
     public void Dispose() => System.IO.Directory.Delete(_dir, recursive: true);

@@ -63,12 +63,12 @@ public abstract class EngineLab : IAsyncLifetime
     }
 
     /// <summary>Runs a playbook in-process through the public API and the real SSH transport.</summary>
-    public async Task<(PlaybookRunResult Result, Output.RecordingRunOutput Events, string Text)> RunAsync(
+    public async Task<(PlaybookRunResult Result, Orchestrator.Engine.Output.RecordingRunOutput Events, string Text)> RunAsync(
         string playbookPath, bool check = false, bool diff = false, IReadOnlyDictionary<string, object?>? extraVars = null, string? limit = null)
     {
         var redactor = new SecretRedactor();
         using var connector = new HostConnector(new TransportOptions { Redactor = redactor, ConnectTimeout = TimeSpan.FromSeconds(5) });
-        var events = new Output.RecordingRunOutput();
+        var events = new Orchestrator.Engine.Output.RecordingRunOutput();
         var text = new StringWriter();
         var result = await PlaybookRunner.RunAsync(
             new PlaybookRunOptions
@@ -81,7 +81,7 @@ public abstract class EngineLab : IAsyncLifetime
                 DetailedExitCode = check,
                 ExtraVars = extraVars ?? new Dictionary<string, object?>(),
                 Limit = limit,
-                Output = new Output.CompositeRunOutput(events, new Output.TextRunOutput(text, 1)),
+                Output = new Orchestrator.Engine.Output.CompositeRunOutput(events, new Orchestrator.Engine.Output.TextRunOutput(text, 1)),
                 Redactor = redactor,
             },
             CancellationToken.None);
