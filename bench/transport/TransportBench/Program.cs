@@ -9,9 +9,10 @@ using Renci.SshNet;
 // run, interleaved in rounds so both see the same machine load. See bench/transport/transport-bench.sh.
 //   TransportBench latency INVENTORY HOST [ROUNDS] [PER_ROUND]
 //   TransportBench connect INVENTORY HOST [ROUNDS] [PER_ROUND]
-if (args.Length < 3 || args[0] is not ("latency" or "connect"))
+//   TransportBench upload INVENTORY HOST [ROUNDS] [PER_ROUND]   (10 MB: exec channel vs a second, SFTP connection)
+if (args.Length < 3 || args[0] is not ("latency" or "connect" or "upload"))
 {
-    Console.Error.WriteLine("usage: TransportBench latency|connect INVENTORY HOST [ROUNDS] [PER_ROUND]");
+    Console.Error.WriteLine("usage: TransportBench latency|connect|upload INVENTORY HOST [ROUNDS] [PER_ROUND]");
     return 2;
 }
 
@@ -73,6 +74,38 @@ if (args[0] == "latency")
     await Bash($"{mux} -O exit {address} 2>/dev/null", 1);
     Report("per-command latency on an open connection (`true`)", "orchestrator (IHostConnection.RunAsync)", ours, "ssh with ControlMaster (mux client per command)", openssh);
     Console.WriteLine($"  for reference, bare SSH.NET SshCommand on one SshClient: {Stats(library)}");
+}
+else if (args[0] == "upload")
+{
+    var content = new byte[10 * 1024 * 1024];
+    Random.Shared.NextBytes(content);
+    await using var connection = await connector.ConnectAsync(host.Name, v, CancellationToken.None);
+    var sftpOnly = new List<double>();
+    for (var r = 0; r < rounds; r++)
+    {
+        for (var i = 0; i < perRound; i++)
+        {
+            var sw = Stopwatch.StartNew();
+            await connection.UploadAsync(new FileUpload("/tmp/bench-upload.bin", content), CancellationToken.None);
+            ours.Add(sw.Elapsed.TotalMilliseconds);
+        }
+
+        for (var i = 0; i < perRound; i++)
+        {
+            // What SFTP would cost: SSH.NET's SftpClient is a second connection (TCP, key exchange, auth).
+            var sw = Stopwatch.StartNew();
+            using var sftp = new SftpClient(new ConnectionInfo(address, 22, user, new PrivateKeyAuthenticationMethod(user, new PrivateKeyFile(key))));
+            sftp.HostKeyReceived += (_, e) => e.CanTrust = File.ReadAllText(knownHosts).Contains(Convert.ToBase64String(e.HostKey), StringComparison.Ordinal);
+            await sftp.ConnectAsync(CancellationToken.None);
+            var connected = sw.Elapsed.TotalMilliseconds;
+            sftp.UploadFile(new MemoryStream(content), "/tmp/bench-upload-sftp.bin");
+            openssh.Add(sw.Elapsed.TotalMilliseconds);
+            sftpOnly.Add(sw.Elapsed.TotalMilliseconds - connected);
+        }
+    }
+
+    Report("10 MB upload", "orchestrator (exec channel: cat to temp, sha256 check, fsync, rename)", ours, "SSH.NET SftpClient (second connection + upload)", openssh);
+    Console.WriteLine($"  of which the SFTP transfer alone, without its connection: {Stats(sftpOnly)}");
 }
 else
 {
@@ -139,5 +172,5 @@ static void Report(string title, string oursName, List<double> ours, string thei
     Console.WriteLine($"{title}");
     Console.WriteLine($"  {oursName}: {Stats(ours)}");
     Console.WriteLine($"  {theirsName}: {Stats(theirs)}");
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  ratio of medians (orchestrator / OpenSSH): {ratio:0.00}"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  ratio of medians (orchestrator / {theirsName.Split(' ')[0]}): {ratio:0.00}"));
 }

@@ -18,6 +18,9 @@ internal static class AlgorithmPolicy
     /// </summary>
     private static readonly string[] PreferredKeyExchanges = ["mlkem768x25519-sha256", "curve25519-sha256", "curve25519-sha256@libssh.org"];
 
+    /// <summary>AES-GCM runs on .NET's hardware AES; measured about twice the throughput of aes128-ctr with HMAC (docs/benchmarks.md).</summary>
+    private static readonly string[] PreferredCiphers = ["aes128-gcm@openssh.com", "aes256-gcm@openssh.com"];
+
     private static readonly string[] WeakKeyExchanges = ["diffie-hellman-group1-sha1", "diffie-hellman-group14-sha1", "diffie-hellman-group-exchange-sha1"];
     private static readonly string[] WeakCiphers = ["aes128-cbc", "aes192-cbc", "aes256-cbc", "3des-cbc"];
 
@@ -31,6 +34,14 @@ internal static class AlgorithmPolicy
         foreach (var name in WeakCiphers)
         {
             info.Encryptions.Remove(name, out _);
+        }
+
+        for (var i = 0; i < PreferredCiphers.Length; i++)
+        {
+            if (info.Encryptions.ContainsKey(PreferredCiphers[i]))
+            {
+                info.Encryptions.SetPosition(PreferredCiphers[i], i);
+            }
         }
 
         for (var i = 0; i < PreferredKeyExchanges.Length; i++)

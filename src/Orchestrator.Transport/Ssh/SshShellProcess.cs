@@ -45,7 +45,17 @@ internal sealed class SshShellProcess : IShellProcess, ISignalableProcess
         try
         {
             var execution = command.ExecuteAsync(CancellationToken.None);
-            var stdin = command.CreateInputStream();
+            Stream stdin;
+            try
+            {
+                stdin = command.CreateInputStream();
+            }
+            catch (InvalidOperationException)
+            {
+                // The command already finished (a fast `true` on a loaded machine): it takes no more input.
+                stdin = Stream.Null;
+            }
+
             return new SshShellProcess(command, execution, stdin, hostName);
         }
         catch

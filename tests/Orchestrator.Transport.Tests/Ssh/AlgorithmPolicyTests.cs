@@ -17,6 +17,7 @@ public sealed class AlgorithmPolicyTests
         Assert.Equal(["mlkem768x25519-sha256", "curve25519-sha256", "curve25519-sha256@libssh.org"], info.KeyExchangeAlgorithms.Keys.Take(3));
         Assert.DoesNotContain(info.KeyExchangeAlgorithms.Keys, k => k.EndsWith("-sha1", StringComparison.Ordinal));
         Assert.DoesNotContain(info.Encryptions.Keys, k => k.EndsWith("-cbc", StringComparison.Ordinal));
+        Assert.Equal(["aes128-gcm@openssh.com", "aes256-gcm@openssh.com"], info.Encryptions.Keys.Take(2));
         Assert.DoesNotContain(info.HostKeyAlgorithms.Keys, k => k.Contains("-cert-", StringComparison.Ordinal) || k == "ssh-rsa");
         Assert.Contains("sntrup761x25519-sha512", info.KeyExchangeAlgorithms.Keys);
     }
