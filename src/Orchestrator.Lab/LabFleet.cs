@@ -2,6 +2,8 @@ using System.Net;
 using Orchestrator.Core.Errors;
 using Orchestrator.Core.Secrets;
 using Orchestrator.Core.Transport;
+using Orchestrator.Lab.Calls;
+using Orchestrator.Lab.Capture;
 using Orchestrator.Lab.Linux;
 using Orchestrator.Lab.Scenarios;
 using Orchestrator.Lab.Setup;
@@ -86,6 +88,8 @@ public sealed class LabFleet : IAsyncDisposable
     /// <summary>Attaches to a lab that is up, from the state recorded in its directory.</summary>
     public static LabFleet Open(string directory)
     {
+        // Reading the hosts' processes and logs needs root as much as creating them did.
+        RootCheck.EnsureRoot("status | calls | hep");
         var dir = Path.GetFullPath(directory);
         var state = LabState.TryLoad(dir)
             ?? throw new UserInputException($"no lab in {dir}: {LabState.FileName} not found (bring one up with `orchestrator lab up --dir {directory}`)");
@@ -160,6 +164,65 @@ public sealed class LabFleet : IAsyncDisposable
         return new LabStatus(Name, Directory, Subnet, Settings.Scenario, hosts);
     }
 
+    /// <summary>The capture-server value every host's sofia.conf.xml has (default <c>udp:HOMER:9060</c>).</summary>
+    public string CaptureServer => _state.CaptureServer ?? "";
+
+    /// <summary>Where the capture server receives, when its value is an address (or a lab host name) and a port.</summary>
+    public IPEndPoint? CaptureEndpoint => LabBuilder.CaptureEndpoint(_state);
+
+    /// <summary>sngrep's pcap on homer (what a real HEP receiver accepted).</summary>
+    public string HomerPcapPath => HomerServices.PcapPath(_layout);
+
+    /// <summary>The lab HEP listener's counters file on homer (JSON, <see cref="Hep.HepCounters"/>).</summary>
+    public string HepCountersPath => HomerServices.CountersPath(_layout);
+
+    /// <summary>A host's /var/log/freeswitch/freeswitch.log, readable from outside while the lab runs.</summary>
+    public string FreeSwitchLogPath(string host) => _layout.FreeSwitchLog(FindFreeSwitchHost(host).Name);
+
+    /// <summary>
+    /// Real SIP calls with sipp's built-in uac scenario at the host's internal profile (port 5060), at
+    /// <paramref name="rate"/> calls per second; sipp's counts and the new bind errors in the host's log.
+    /// </summary>
+    public Task<LabCallResult> RunCallsAsync(string host, int count, double rate, CancellationToken cancellationToken)
+    {
+        if (count < 1)
+        {
+            throw new UserInputException($"--count {count}: expected at least 1 call");
+        }
+
+        if (!(rate > 0))
+        {
+            throw new UserInputException($"--rate {rate}: expected a positive number of calls per second");
+        }
+
+        return SippRunner.RunAsync(_state, _layout, FindFreeSwitchHost(host), count, rate, _time, cancellationToken);
+    }
+
+    /// <summary>The host's capture sockets now: ESTAB UDP sockets of freeswitch connected to the capture server (from ss).</summary>
+    public Task<IReadOnlyList<CaptureSocket>> GetCaptureSocketsAsync(string host, CancellationToken cancellationToken) =>
+        FreeSwitchService.CaptureSocketsAsync(FindFreeSwitchHost(host), RequireCaptureEndpoint(), cancellationToken);
+
+    /// <summary>Waits (capture changes are asynchronous) until the host has exactly <paramref name="count"/> capture sockets.</summary>
+    public Task<IReadOnlyList<CaptureSocket>> WaitForCaptureSocketsAsync(string host, int count, CancellationToken cancellationToken) =>
+        FreeSwitchService.WaitForCaptureSocketsAsync(_layout, FindFreeSwitchHost(host), RequireCaptureEndpoint(), count, _time, cancellationToken);
+
+    /// <summary>
+    /// Toggles capture off/on on the internal and external profiles until at least one capture socket is an
+    /// even port inside the host's RTP range (<paramref name="rtpStart"/>-<paramref name="rtpEnd"/>, default the
+    /// lab's), as the collide scenario does at start.
+    /// </summary>
+    public Task<IReadOnlyList<CaptureSocket>> ForceCaptureCollisionAsync(string host, CancellationToken cancellationToken, int? rtpStart = null, int? rtpEnd = null) =>
+        FreeSwitchService.ForceCollisionAsync(
+            _layout,
+            FindFreeSwitchHost(host), RequireCaptureEndpoint(), rtpStart ?? Settings.EffectiveRtpStart, rtpEnd ?? Settings.EffectiveRtpEnd, _time, cancellationToken);
+
+    /// <summary>Runs <c>fs_cli -x COMMAND</c> inside the host (as root, not through SSH).</summary>
+    public Task<CommandResult> FsCliAsync(string host, string command, CancellationToken cancellationToken) =>
+        HostNamespaces.ExecAsync(FindFreeSwitchHost(host), $"fs_cli -x {ProcessRunner.ShellQuote(command)}", cancellationToken);
+
+    /// <summary>What homer's HEP listener has counted so far, per host and capture source port.</summary>
+    public LabHepReport GetHepReport() => LabHepReport.From(_state, Hep.HepCounters.TryLoad(HepCountersPath), HomerPcapPath);
+
     /// <summary>The host (or homer) with this name.</summary>
     public LabHost GetHost(string name) => ToLabHost(Find(name));
 
@@ -176,6 +239,9 @@ public sealed class LabFleet : IAsyncDisposable
             ? _state.Homer!
             : _state.Hosts.FirstOrDefault(h => h.Name == name)
               ?? throw new UserInputException($"no host '{name}' in lab '{Name}': expected one of {string.Join(", ", _state.Hosts.Select(h => h.Name))} or homer");
+
+    private IPEndPoint RequireCaptureEndpoint() =>
+        CaptureEndpoint ?? throw new UserInputException($"the lab's capture-server '{CaptureServer}' is not udp:ADDRESS:PORT, so it has no capture sockets to look for");
 
     private HostState FindFreeSwitchHost(string name) =>
         name == LabNames.HomerName ? throw new UserInputException("homer runs no sshd; expected a FreeSWITCH host") : Find(name);

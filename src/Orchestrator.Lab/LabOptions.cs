@@ -31,6 +31,9 @@ public sealed class LabOptions
     /// <summary>The capture-server value written to sofia.conf.xml; default points at homer.</summary>
     public string? CaptureServer { get; set; }
 
+    /// <summary>Receives a line per step of <c>lab up</c> ("starting freeswitch on 5 hosts"), for a progress display.</summary>
+    public IProgress<string>? Progress { get; set; }
+
     /// <summary>Makes <c>lab up</c> fail after the hosts are set up, to test that it cleans up after itself.</summary>
     internal bool FailAfterHostSetupForTests { get; set; }
 }

@@ -2,20 +2,28 @@ using Orchestrator.Lab.Tests.Support;
 
 namespace Orchestrator.Lab.Tests;
 
-public sealed class LabSshFixture : SharedLab
+/// <summary>A clean-scenario lab with 3 hosts, shared by the test classes of the "clean lab" collection.</summary>
+public sealed class CleanLabFixture : SharedLab
 {
-    public LabSshFixture()
-        : base("tssh", 3)
+    public CleanLabFixture()
+        : base("tclean", 3)
     {
     }
 }
 
-/// <summary>Milestone 1: hosts reached over real OpenSSH with the generated files, users, sudo, namespaces.</summary>
-public sealed class LabSshTests : IClassFixture<LabSshFixture>
+[CollectionDefinition(Name)]
+public sealed class CleanLabCollection : ICollectionFixture<CleanLabFixture>
+{
+    public const string Name = "clean lab";
+}
+
+/// <summary>Hosts reached over real OpenSSH with the generated files, users, sudo, namespaces.</summary>
+[Collection(CleanLabCollection.Name)]
+public sealed class LabSshTests
 {
     private readonly LabFleet _lab;
 
-    public LabSshTests(LabSshFixture fixture)
+    public LabSshTests(CleanLabFixture fixture)
     {
         _lab = fixture.Lab;
     }
@@ -45,6 +53,27 @@ public sealed class LabSshTests : IClassFixture<LabSshFixture>
         }
 
         Assert.Contains("\"pong\"", r.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ansible_BecomeAsLoginUserAndAsPasswordUserWithItsPassword_RunsAsRoot()
+    {
+        var r = await Programs.RunAsync("ansible", "all", "-i", _lab.InventoryPath, "-b", "-m", "command", "-a", "id -u", "-o");
+        Assert.True(r.Succeeded, r.Stdout + r.Stderr);
+        Assert.Equal(_lab.Hosts.Count, r.Stdout.Split('\n').Count(l => l.Contains("| CHANGED | rc=0 | (stdout) 0", StringComparison.Ordinal)));
+
+        // As labpass (extra vars beat the inventory's ansible_user; -u would not). Without the password first: sudo
+        // remembers a successful authentication for the session.
+        var withoutPassword = await Programs.RunAsync("ansible", _lab.Hosts[0].Name, "-i", _lab.InventoryPath, "-e", $"ansible_user={_lab.PasswordUser}", "-b", "-m", "command", "-a", "id -u", "-o");
+        Assert.False(withoutPassword.Succeeded);
+        Assert.Contains("Missing sudo password", withoutPassword.Stdout + withoutPassword.Stderr, StringComparison.Ordinal);
+
+        // The password travels in a file, never in argv.
+        var passwordFile = Path.Combine(_lab.Directory, "sudo-password");
+        var withPassword = await Programs.RunAsync(
+            "ansible", _lab.Hosts[0].Name, "-i", _lab.InventoryPath, "-e", $"ansible_user={_lab.PasswordUser}", "-b", "--become-password-file", passwordFile, "-m", "command", "-a", "id -u", "-o");
+        Assert.True(withPassword.Succeeded, withPassword.Stdout + withPassword.Stderr);
+        Assert.Contains("(stdout) 0", withPassword.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

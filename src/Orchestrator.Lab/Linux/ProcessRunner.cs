@@ -33,7 +33,8 @@ internal static class ProcessRunner
         CancellationToken cancellationToken,
         string? stdin = null,
         TimeSpan? timeout = null,
-        IReadOnlyDictionary<string, string>? environment = null)
+        IReadOnlyDictionary<string, string>? environment = null,
+        string workingDirectory = "/")
     {
         var info = new ProcessStartInfo(fileName)
         {
@@ -43,7 +44,7 @@ internal static class ProcessRunner
             UseShellExecute = false,
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
-            WorkingDirectory = "/",
+            WorkingDirectory = workingDirectory,
         };
         foreach (var a in arguments)
         {

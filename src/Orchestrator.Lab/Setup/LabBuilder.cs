@@ -26,7 +26,8 @@ internal static class LabBuilder
         var settings = ScenarioSettings.Resolve(options);
         var dir = Path.GetFullPath(options.Directory);
         ValidateDirectory(dir);
-        Tools.EnsureAvailable();
+        Tools.EnsureAvailable(("sngrep", "sngrep"), ("ss", "iproute2"));
+        var programs = LabPrograms.Locate();
 
         if (LabState.TryLoad(dir) is { } previous)
         {
@@ -62,7 +63,7 @@ internal static class LabBuilder
 
         try
         {
-            await BuildAsync(state, layout, settings, time, cancellationToken);
+            await BuildAsync(state, layout, settings, programs, options.Progress, time, cancellationToken);
             if (options.FailAfterHostSetupForTests)
             {
                 throw new LabException("lab up: failure injected by a test after the hosts were set up");
@@ -140,8 +141,11 @@ internal static class LabBuilder
         (await ProcessRunner.RunAsync("ip", ["-batch", "-"], cancellationToken, stdin: b.ToString())).EnsureSuccess("creating the lab network (ip -batch)");
     }
 
-    private static async Task BuildAsync(LabState state, LabLayout layout, ScenarioSettings settings, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task BuildAsync(LabState state, LabLayout layout, ScenarioSettings settings, string programs, IProgress<string>? progress, TimeProvider time, CancellationToken cancellationToken)
     {
+        var began = time.GetTimestamp();
+        void Step(string what) => progress?.Report($"{time.GetElapsedTime(began).TotalSeconds,5:0.0} s  {what}");
+        Step("keys and the common layer");
         (await ProcessRunner.RunAsync("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", $"orchestrator-lab-{state.Name}", "-f", layout.ClientKey], cancellationToken))
             .EnsureSuccess("ssh-keygen (client key)");
 
@@ -156,6 +160,13 @@ internal static class LabBuilder
         state.PasswordUser = users.PasswordUser;
         state.Save();
         await CommonLayer.WriteAsync(layout, state, users, await File.ReadAllTextAsync(layout.ClientPublicKey, cancellationToken), password, cancellationToken);
+        BinLayer.Write(layout, programs);
+        var confDir = Path.Combine(layout.CommonEtc, "freeswitch");
+        state.CaptureServer = settings.CaptureServer ?? FreeSwitchConfigWriter.DefaultCaptureServer(state.Homer!.Address);
+        state.Save();
+        FreeSwitchConfigWriter.WriteVanilla(confDir);
+        FreeSwitchConfigWriter.ApplyScenario(confDir, settings, state.CaptureServer);
+        FreeSwitchConfigWriter.Verify(confDir, settings, state.CaptureServer, state.Hosts[0].Address);
         var sysctlDir = Path.Combine(layout.CommonEtc, "sysctl.d");
         Directory.CreateDirectory(sysctlDir);
         await File.WriteAllTextAsync(Path.Combine(sysctlDir, "90-orchestrator-lab.conf"), HostNamespaces.SysctlConf(settings), cancellationToken);
@@ -179,13 +190,41 @@ internal static class LabBuilder
             }
         }
 
-        await Task.WhenAll(state.Hosts.Select(h => Throttled(() => SetUpHostAsync(h, state, layout, settings, cancellationToken)))
-            .Append(Throttled(() => SetUpAddressAsync(state.Homer!, state, cancellationToken))));
+        // homer first, so the capture sockets have a receiver from the moment FreeSWITCH opens them.
+        Step("homer: HEP listener and sngrep");
+        await SetUpAddressAsync(state.Homer!, state, cancellationToken);
+        await HomerServices.StartAsync(state, layout, time, cancellationToken);
+
+        Step($"namespaces, mounts, sshd and freeswitch on {state.Hosts.Count} hosts");
+        await Task.WhenAll(state.Hosts.Select(h => Throttled(() => SetUpHostAsync(h, state, layout, settings, cancellationToken))));
 
         await WriteKnownHostsAsync(state, layout, cancellationToken);
         await File.WriteAllTextAsync(layout.Inventory, InventoryWriter.Write(state, layout), cancellationToken);
-
         await Task.WhenAll(state.Hosts.Select(h => WaitForSshAsync(h, time, cancellationToken)));
+
+        if (settings.Capture && CaptureEndpoint(state) is { } capture)
+        {
+            Step(settings.ForceCollision ? "capture off/on until a capture port collides with the RTP range" : "waiting for the capture sockets");
+            await Task.WhenAll(state.Hosts.Select(h => Throttled(() => settings.ForceCollision
+                ? FreeSwitchService.ForceCollisionAsync(layout, h, capture, settings.EffectiveRtpStart, settings.EffectiveRtpEnd, time, cancellationToken)
+                : FreeSwitchService.WaitForCaptureSocketsAsync(layout, h, capture, 2, time, cancellationToken))));
+        }
+
+        Step("ready");
+    }
+
+    /// <summary>The capture server as an address and port, when its value parses and names an address (or a lab host).</summary>
+    public static IPEndPoint? CaptureEndpoint(LabState state)
+    {
+        if (!global::FreeSwitch.Config.Model.CaptureServer.TryParse(state.CaptureServer, out var server, out _) || server is null)
+        {
+            return null;
+        }
+
+        var host = server.Host.Trim('[', ']');
+        var named = state.Hosts.Append(state.Homer!).FirstOrDefault(h => h.Name == host);
+        var address = IPAddress.TryParse(host, out var ip) ? ip : named is null ? null : IPAddress.Parse(named.Address);
+        return address is null ? null : new IPEndPoint(address, server.Port);
     }
 
     private static async Task SetUpAddressAsync(HostState host, LabState state, CancellationToken cancellationToken)
@@ -219,26 +258,23 @@ internal static class LabBuilder
             await File.WriteAllBytesAsync(file, [], cancellationToken);
         }
 
+        // One process per host does it all inside the new namespaces: mounts, sysctls, sshd, then FreeSWITCH.
+        var script = HostNamespaces.MountScript(layout, host, settings) + SshdStartCommand + "\nsystemctl start freeswitch\n";
         (await ProcessRunner.RunAsync(
                 "nsenter",
                 [$"--net={HostNamespaces.NetnsPath(host)}", "--", "unshare", $"--mount={host.MountNamespaceFile}", $"--uts={host.UtsNamespaceFile}",
-                    "--propagation", "private", "--", "/bin/sh", "-c", HostNamespaces.MountScript(layout, host, settings)],
-                cancellationToken))
-            .EnsureSuccess($"setting up the mount namespace of {host.Name}");
-
-        await StartSshdAsync(host, cancellationToken);
+                    "--propagation", "private", "--", "/bin/sh", "-c", script],
+                cancellationToken,
+                timeout: TimeSpan.FromSeconds(90)))
+            .EnsureSuccess($"setting up {host.Name} (mounts, sshd, freeswitch)");
     }
+
+    /// <summary>Checks the configuration, then starts sshd, which daemonises and writes /run/sshd.pid, logging to /var/log/sshd.log.</summary>
+    private const string SshdStartCommand = $"/usr/sbin/sshd -t -f {SshdConfig.Path} && /usr/sbin/sshd -f {SshdConfig.Path} -E {SshdConfig.LogFile}";
 
     public static async Task StartSshdAsync(HostState host, CancellationToken cancellationToken)
     {
-        var check = await HostNamespaces.ExecAsync(host, $"/usr/sbin/sshd -t -f {SshdConfig.Path}", cancellationToken);
-        if (!check.Succeeded)
-        {
-            throw new LabException($"sshd on {host.Name} rejects its configuration: {check.Stderr.Trim()}");
-        }
-
-        // sshd daemonises, writes /run/sshd.pid and logs to /var/log/sshd.log, all inside the host.
-        var start = await HostNamespaces.ExecAsync(host, $"/usr/sbin/sshd -f {SshdConfig.Path} -E {SshdConfig.LogFile}", cancellationToken);
+        var start = await HostNamespaces.ExecAsync(host, SshdStartCommand, cancellationToken);
         if (!start.Succeeded)
         {
             throw new LabException($"sshd on {host.Name} did not start: {start.Stderr.Trim()}");

@@ -81,7 +81,16 @@ internal static class LabProcesses
     {
         try
         {
-            return File.ReadAllText($"{dir}/comm").Trim();
+            var comm = File.ReadAllText($"{dir}/comm").Trim();
+            if (comm.Length < 15)
+            {
+                return comm;
+            }
+
+            // The kernel cuts names at 15 characters; argv[0] has the whole one (orchestrator-hep-listener).
+            var argv0 = File.ReadAllText($"{dir}/cmdline").Split('\0')[0];
+            var name = Path.GetFileName(argv0);
+            return name.StartsWith(comm, StringComparison.Ordinal) ? name : comm;
         }
         catch (IOException)
         {

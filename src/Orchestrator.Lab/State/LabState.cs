@@ -43,6 +43,9 @@ internal sealed class LabState
 
     public ScenarioSettings? Scenario { get; set; }
 
+    /// <summary>The capture-server value written to every host's sofia.conf.xml.</summary>
+    public string? CaptureServer { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>Processes the lab started outside any host namespace it owns (none today); killed by PID on down.</summary>

@@ -18,6 +18,11 @@ internal static class LabCommands
                 .WithExample("lab", "down", "--dir", ".lab");
             lab.AddCommand<LabStatusCommand>("status")
                 .WithDescription("Hosts, addresses, live processes and memory per host.");
+            lab.AddCommand<LabCallsCommand>("calls")
+                .WithDescription("Real SIP calls with sipp's uac scenario at a host's internal profile; calls succeeded and failed, new Bind Error lines.")
+                .WithExample("lab", "calls", "--host", "fs1", "--count", "300", "--rate", "20");
+            lab.AddCommand<LabHepCommand>("hep")
+                .WithDescription("What homer received as HEP: per host and capture source port, packets and the last SIP message.");
         });
 }
 

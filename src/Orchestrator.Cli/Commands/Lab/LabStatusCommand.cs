@@ -16,7 +16,7 @@ internal sealed class LabStatusCommand : AsyncCommand<LabSettings>
         {
             var processes = h.Processes.Count == 0
                 ? "[red]none[/]"
-                : Markup.Escape(string.Join(", ", h.Processes.GroupBy(p => p.Command).Select(g => g.Count() == 1 ? $"{g.Key} ({g.First().Pid})" : $"{g.Key} x{g.Count()}")));
+                : Markup.Escape(string.Join("\n", h.Processes.GroupBy(p => p.Command).Select(g => g.Count() == 1 ? $"{g.Key} ({g.First().Pid})" : $"{g.Key} x{g.Count()}")));
             table.AddRow(Markup.Escape(h.Name), h.Address.ToString(), processes, Mib(h.TotalRssKiB));
         }
 

@@ -86,6 +86,7 @@ internal sealed class LabUpCommand : AsyncCommand<LabUpCommand.Settings>
             Robustness = Settings.ParseOnOff(settings.Robustness),
             Capture = Settings.ParseOnOff(settings.Capture),
             CaptureServer = settings.CaptureServer,
+            Progress = new ConsoleProgress(),
         };
         var watch = Stopwatch.StartNew();
         var fleet = await LabFleet.UpAsync(options, cancellationToken);
