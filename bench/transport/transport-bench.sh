@@ -7,13 +7,14 @@
 #      (vs ssh host true), 10 MB upload (exec channel vs an SFTP connection),
 #   3. RUNS times, alternating: `orchestrator exec -f HOSTS -- true` on all hosts, then
 #      `ansible all -m command -a true -f HOSTS` with pipelining, with cold and with warm ControlPersist masters.
-# Results go to bench/results/transport-<date>.txt as well as stdout. KEEP_LAB=1 leaves the lab up.
+# Results go to bench/results/transport-<date>.txt as well as stdout. KEEP_LAB=1 leaves the lab up;
+# LAB_DIR=DIR uses (or creates) the lab in DIR instead of /tmp/orchestrator-transport-bench/lab.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 [[ $(id -u) -eq 0 ]] || { echo "transport-bench: needs root (the lab creates namespaces)" >&2; exit 1; }
 hosts=${1:-50}
 runs=${2:-5}
-dir=/tmp/orchestrator-transport-bench/lab
+dir=${LAB_DIR:-/tmp/orchestrator-transport-bench/lab}
 name=trbench
 
 dotnet build src/Orchestrator.Cli -c Release -nologo -clp:ErrorsOnly >/dev/null
