@@ -204,7 +204,7 @@ public sealed class LabFleet : IAsyncDisposable
 
     /// <summary>Waits (capture changes are asynchronous) until the host has exactly <paramref name="count"/> capture sockets.</summary>
     public Task<IReadOnlyList<CaptureSocket>> WaitForCaptureSocketsAsync(string host, int count, CancellationToken cancellationToken) =>
-        FreeSwitchService.WaitForCaptureSocketsAsync(FindFreeSwitchHost(host), RequireCaptureEndpoint(), count, _time, cancellationToken);
+        FreeSwitchService.WaitForCaptureSocketsAsync(_layout, FindFreeSwitchHost(host), RequireCaptureEndpoint(), count, _time, cancellationToken);
 
     /// <summary>
     /// Toggles capture off/on on the internal and external profiles until at least one capture socket is an
@@ -213,6 +213,7 @@ public sealed class LabFleet : IAsyncDisposable
     /// </summary>
     public Task<IReadOnlyList<CaptureSocket>> ForceCaptureCollisionAsync(string host, CancellationToken cancellationToken, int? rtpStart = null, int? rtpEnd = null) =>
         FreeSwitchService.ForceCollisionAsync(
+            _layout,
             FindFreeSwitchHost(host), RequireCaptureEndpoint(), rtpStart ?? Settings.EffectiveRtpStart, rtpEnd ?? Settings.EffectiveRtpEnd, _time, cancellationToken);
 
     /// <summary>Runs <c>fs_cli -x COMMAND</c> inside the host (as root, not through SSH).</summary>

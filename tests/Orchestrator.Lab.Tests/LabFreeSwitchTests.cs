@@ -46,6 +46,18 @@ public sealed class LabFreeSwitchTests
     }
 
     [Fact]
+    public async Task CaptureSockets_ReadFromProc_SameAsSs()
+    {
+        foreach (var host in _lab.Hosts)
+        {
+            var fromSs = await _lab.GetCaptureSocketsAsync(host.Name, CancellationToken.None);
+            var fromProc = Orchestrator.Lab.Setup.FreeSwitchService.CaptureSocketsFromProc(_lab.Layout, _lab.Find(host.Name), _lab.CaptureEndpoint!);
+            Assert.Equal(2, fromSs.Count);
+            Assert.Equal(fromSs.OrderBy(s => s.Local.Port), fromProc.OrderBy(s => s.Local.Port));
+        }
+    }
+
+    [Fact]
     public async Task Hep_CallsToEveryHost_SngrepsPcapAndTheListenerBothHoldEachHostsPackets()
     {
         foreach (var host in _lab.Hosts)

@@ -56,6 +56,27 @@ public sealed class LabSshTests
     }
 
     [Fact]
+    public async Task Ansible_BecomeAsLoginUserAndAsPasswordUserWithItsPassword_RunsAsRoot()
+    {
+        var r = await Programs.RunAsync("ansible", "all", "-i", _lab.InventoryPath, "-b", "-m", "command", "-a", "id -u", "-o");
+        Assert.True(r.Succeeded, r.Stdout + r.Stderr);
+        Assert.Equal(_lab.Hosts.Count, r.Stdout.Split('\n').Count(l => l.Contains("| CHANGED | rc=0 | (stdout) 0", StringComparison.Ordinal)));
+
+        // As labpass (extra vars beat the inventory's ansible_user; -u would not). Without the password first: sudo
+        // remembers a successful authentication for the session.
+        var withoutPassword = await Programs.RunAsync("ansible", _lab.Hosts[0].Name, "-i", _lab.InventoryPath, "-e", $"ansible_user={_lab.PasswordUser}", "-b", "-m", "command", "-a", "id -u", "-o");
+        Assert.False(withoutPassword.Succeeded);
+        Assert.Contains("Missing sudo password", withoutPassword.Stdout + withoutPassword.Stderr, StringComparison.Ordinal);
+
+        // The password travels in a file, never in argv.
+        var passwordFile = Path.Combine(_lab.Directory, "sudo-password");
+        var withPassword = await Programs.RunAsync(
+            "ansible", _lab.Hosts[0].Name, "-i", _lab.InventoryPath, "-e", $"ansible_user={_lab.PasswordUser}", "-b", "--become-password-file", passwordFile, "-m", "command", "-a", "id -u", "-o");
+        Assert.True(withPassword.Succeeded, withPassword.Stdout + withPassword.Stderr);
+        Assert.Contains("(stdout) 0", withPassword.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task KnownHosts_AnotherHostsKeyForThisAddress_OpenSshRefuses()
     {
         // Each host has its own key: pinning fs1's address to fs2's key must fail strict checking.

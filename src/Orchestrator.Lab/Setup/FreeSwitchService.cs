@@ -8,6 +8,7 @@ namespace Orchestrator.Lab.Setup;
 /// <summary>The simulated FreeSWITCH in a host: its capture sockets, and forcing a collision.</summary>
 internal static class FreeSwitchService
 {
+    /// <summary>The host's capture sockets as <c>ss -uanp</c> shows them (run inside the host).</summary>
     public static async Task<IReadOnlyList<CaptureSocket>> CaptureSocketsAsync(HostState host, IPEndPoint captureServer, CancellationToken cancellationToken)
     {
         var r = await HostNamespaces.ExecAsync(host, "ss -H -u -a -n -p", cancellationToken);
@@ -19,14 +20,28 @@ internal static class FreeSwitchService
         return CaptureSocket.Parse(r.Stdout, captureServer);
     }
 
+    /// <summary>The same, read from /proc without running anything (for polling): empty when FreeSWITCH is not running.</summary>
+    public static IReadOnlyList<CaptureSocket> CaptureSocketsFromProc(LabLayout layout, HostState host, IPEndPoint captureServer)
+    {
+        var pidFile = Path.Combine(layout.HostRun(host.Name), "freeswitch", "freeswitch.pid");
+        try
+        {
+            return int.TryParse(File.ReadAllText(pidFile).Trim(), out var pid) ? ProcNetUdp.CaptureSockets(pid, captureServer) : [];
+        }
+        catch (IOException)
+        {
+            return [];
+        }
+    }
+
     /// <summary>Polls until the host has <paramref name="expected"/> capture sockets (capture changes are asynchronous).</summary>
     public static async Task<IReadOnlyList<CaptureSocket>> WaitForCaptureSocketsAsync(
-        HostState host, IPEndPoint captureServer, int expected, TimeProvider time, CancellationToken cancellationToken, TimeSpan? timeout = null)
+        LabLayout layout, HostState host, IPEndPoint captureServer, int expected, TimeProvider time, CancellationToken cancellationToken, TimeSpan? timeout = null)
     {
         var began = time.GetTimestamp();
         while (true)
         {
-            var sockets = await CaptureSocketsAsync(host, captureServer, cancellationToken);
+            var sockets = CaptureSocketsFromProc(layout, host, captureServer);
             if (sockets.Count == expected)
             {
                 return sockets;
@@ -41,12 +56,14 @@ internal static class FreeSwitchService
         }
     }
 
-    public static async Task FsCliAsync(HostState host, string command, CancellationToken cancellationToken)
+    /// <summary>Runs each command with <c>fs_cli -x</c> inside the host, in order, stopping at the first failure.</summary>
+    public static async Task FsCliAsync(HostState host, CancellationToken cancellationToken, params string[] commands)
     {
-        var r = await HostNamespaces.ExecAsync(host, $"fs_cli -x {ProcessRunner.ShellQuote(command)}", cancellationToken);
+        var script = string.Join(" && ", commands.Select(c => $"fs_cli -x {ProcessRunner.ShellQuote(c)}"));
+        var r = await HostNamespaces.ExecAsync(host, script, cancellationToken);
         if (!r.Succeeded)
         {
-            throw new LabException($"fs_cli -x '{command}' on {host.Name} failed: {(r.Stderr + r.Stdout).Trim()}");
+            throw new LabException($"fs_cli on {host.Name} failed ({string.Join("; ", commands)}): {(r.Stderr + r.Stdout).Trim()}");
         }
     }
 
@@ -56,9 +73,9 @@ internal static class FreeSwitchService
     /// at random; this only retries until chance puts one there.
     /// </summary>
     public static async Task<IReadOnlyList<CaptureSocket>> ForceCollisionAsync(
-        HostState host, IPEndPoint captureServer, int rtpStart, int rtpEnd, TimeProvider time, CancellationToken cancellationToken, int maxAttempts = 200)
+        LabLayout layout, HostState host, IPEndPoint captureServer, int rtpStart, int rtpEnd, TimeProvider time, CancellationToken cancellationToken, int maxAttempts = 200)
     {
-        var sockets = await WaitForCaptureSocketsAsync(host, captureServer, 2, time, cancellationToken);
+        var sockets = await WaitForCaptureSocketsAsync(layout, host, captureServer, 2, time, cancellationToken);
         for (var attempt = 0; !sockets.Any(s => s.CollidesWith(rtpStart, rtpEnd)); attempt++)
         {
             if (attempt == maxAttempts)
@@ -68,12 +85,10 @@ internal static class FreeSwitchService
                     $"(last: {string.Join(", ", sockets.Select(s => s.Local.Port))}); is the ephemeral range overlapping the RTP range?");
             }
 
-            await FsCliAsync(host, "sofia profile internal capture off", cancellationToken);
-            await FsCliAsync(host, "sofia profile external capture off", cancellationToken);
-            await WaitForCaptureSocketsAsync(host, captureServer, 0, time, cancellationToken);
-            await FsCliAsync(host, "sofia profile internal capture on", cancellationToken);
-            await FsCliAsync(host, "sofia profile external capture on", cancellationToken);
-            sockets = await WaitForCaptureSocketsAsync(host, captureServer, 2, time, cancellationToken);
+            await FsCliAsync(host, cancellationToken, "sofia profile internal capture off", "sofia profile external capture off");
+            await WaitForCaptureSocketsAsync(layout, host, captureServer, 0, time, cancellationToken);
+            await FsCliAsync(host, cancellationToken, "sofia profile internal capture on", "sofia profile external capture on");
+            sockets = await WaitForCaptureSocketsAsync(layout, host, captureServer, 2, time, cancellationToken);
         }
 
         return sockets;

@@ -205,9 +205,9 @@ internal static class LabBuilder
         if (settings.Capture && CaptureEndpoint(state) is { } capture)
         {
             Step(settings.ForceCollision ? "capture off/on until a capture port collides with the RTP range" : "waiting for the capture sockets");
-            await Task.WhenAll(state.Hosts.Select(h => settings.ForceCollision
-                ? FreeSwitchService.ForceCollisionAsync(h, capture, settings.EffectiveRtpStart, settings.EffectiveRtpEnd, time, cancellationToken)
-                : FreeSwitchService.WaitForCaptureSocketsAsync(h, capture, 2, time, cancellationToken)));
+            await Task.WhenAll(state.Hosts.Select(h => Throttled(() => settings.ForceCollision
+                ? FreeSwitchService.ForceCollisionAsync(layout, h, capture, settings.EffectiveRtpStart, settings.EffectiveRtpEnd, time, cancellationToken)
+                : FreeSwitchService.WaitForCaptureSocketsAsync(layout, h, capture, 2, time, cancellationToken))));
         }
 
         Step("ready");

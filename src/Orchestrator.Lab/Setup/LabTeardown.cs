@@ -25,15 +25,12 @@ internal static class LabTeardown
 
         await KillProcessesAsync(hosts, time, cancellationToken);
 
-        foreach (var host in hosts)
+        // One umount for every namespace file still mounted, then the private mount that held them.
+        var mounted = MountPoints();
+        var files = hosts.SelectMany(h => new[] { h.MountNamespaceFile, h.UtsNamespaceFile }).OfType<string>().Where(mounted.Contains).ToList();
+        if (files.Count > 0)
         {
-            foreach (var file in new[] { host.MountNamespaceFile, host.UtsNamespaceFile })
-            {
-                if (file is not null)
-                {
-                    await UnmountIfMountedAsync(file, cancellationToken);
-                }
-            }
+            (await ProcessRunner.RunAsync("umount", files, cancellationToken)).EnsureSuccess("umount of the hosts' namespace files");
         }
 
         await UnmountIfMountedAsync(layout.NamespaceDir, cancellationToken);

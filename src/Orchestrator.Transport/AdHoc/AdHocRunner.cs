@@ -136,5 +136,10 @@ public sealed class AdHocRunner
         {
             return new AdHocHostResult(host, AdHocStatus.Failed, null, string.Empty, string.Empty, _redactor.Redact(ex.Message), null, started, _time.GetElapsedTime(stopwatch));
         }
+        catch (Exception ex) when (ex is not (OperationCanceledException or Orchestrator.Core.Errors.UserInputException or OutOfMemoryException))
+        {
+            // A failure on one host must not take the other hosts' results with it.
+            return new AdHocHostResult(host, AdHocStatus.Failed, null, string.Empty, string.Empty, _redactor.Redact($"unexpected {ex.GetType().Name}: {ex.Message}"), null, started, _time.GetElapsedTime(stopwatch));
+        }
     }
 }

@@ -180,7 +180,8 @@ internal sealed class ConnectionSettingsResolver
             UsePublicKey: config.PubkeyAuthentication?.Value ?? true,
             UsePassword: config.PasswordAuthentication?.Value ?? true,
             policy,
-            config.HostKeyAlias?.Value ?? hostName);
+            config.HostKeyAlias?.Value ?? hostName,
+            config.KexAlgorithms ?? inherited?.KexAlgorithms);
     }
 
     private BecomeSettings ResolveBecome(string inventoryName, HostVariables vars)

@@ -1,6 +1,7 @@
 using Orchestrator.Core.Errors;
 using Orchestrator.Core.Secrets;
 using Orchestrator.Transport.KnownHosts;
+using Orchestrator.Transport.SshConfig;
 
 namespace Orchestrator.Transport.Settings;
 
@@ -26,7 +27,8 @@ internal sealed record SshEndpoint(
     bool UsePublicKey,
     bool UsePassword,
     HostKeyPolicy HostKeys,
-    string HostKeyHost)
+    string HostKeyHost,
+    ConfigValue<string>? KexAlgorithms = null)
 {
     public string Address => $"{User}@{Host}:{Port}";
 }

@@ -145,7 +145,7 @@ internal sealed class SshConnectionFactory
         {
             Timeout = settings.ConnectTimeout,
         };
-        AlgorithmPolicy.Apply(info, _verifier.KnownKeyTypes(endpoint.HostKeys, endpoint.HostKeyHost, endpoint.Port));
+        AlgorithmPolicy.Apply(info, _verifier.KnownKeyTypes(endpoint.HostKeys, endpoint.HostKeyHost, endpoint.Port), endpoint.KexAlgorithms);
 
         var client = new SshClient(info) { KeepAliveInterval = settings.KeepAliveInterval };
         string? hostKeyFailure = null;

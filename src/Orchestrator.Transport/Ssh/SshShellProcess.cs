@@ -4,7 +4,7 @@ using Renci.SshNet;
 
 namespace Orchestrator.Transport.Ssh;
 
-/// <summary>One exec channel running <c>exec /bin/sh -c 'echo $$ &gt;&amp;2; script'</c>.</summary>
+/// <summary>One exec channel running <c>exec /bin/sh -c 'printf RS-pgid-line; script'</c> (see <see cref="PidLineStream"/>).</summary>
 internal sealed class SshShellProcess : IShellProcess, ISignalableProcess
 {
     private readonly SshCommand _command;
@@ -32,11 +32,11 @@ internal sealed class SshShellProcess : IShellProcess, ISignalableProcess
 
     /// <summary>
     /// The user's login shell runs our command line, so <c>exec</c> replaces it with a plain /bin/sh at
-    /// once: no login-shell start-up files, and the shell's pid (sshd made it a session and process group
-    /// leader) is printed first so the group can be killed on timeout or cancellation.
+    /// once: no login-shell start-up files run after it, and the shell's pid (sshd made it a session and
+    /// process group leader) is printed first, so the group can be killed on timeout or cancellation.
     /// </summary>
     public static string CommandLine(string script) =>
-        "exec /bin/sh -c " + ShellQuote.Quote("echo $$ >&2\n" + script);
+        "exec /bin/sh -c " + ShellQuote.Quote("printf '\\036orchestrator-pgid %s\\n' $$ >&2\n" + script);
 
     /// <summary>Opens the channel and sends the exec request. Blocks for one round trip (SSH.NET's channel open is synchronous).</summary>
     public static SshShellProcess Start(SshClient client, string script, string hostName)
@@ -45,7 +45,17 @@ internal sealed class SshShellProcess : IShellProcess, ISignalableProcess
         try
         {
             var execution = command.ExecuteAsync(CancellationToken.None);
-            var stdin = command.CreateInputStream();
+            Stream stdin;
+            try
+            {
+                stdin = command.CreateInputStream();
+            }
+            catch (InvalidOperationException)
+            {
+                // The command already finished (a fast `true` on a loaded machine): it takes no more input.
+                stdin = Stream.Null;
+            }
+
             return new SshShellProcess(command, execution, stdin, hostName);
         }
         catch

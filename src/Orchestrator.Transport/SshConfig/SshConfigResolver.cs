@@ -186,6 +186,9 @@ internal sealed class SshConfigResolver
             case "passwordauthentication":
                 r.PasswordAuthentication ??= new(SshConfigFile.ParseYesNo(value)!.Value, at);
                 break;
+            case "kexalgorithms":
+                r.KexAlgorithms ??= new(value, at);
+                break;
             case "pubkeyauthentication":
                 r.PubkeyAuthentication ??= new(SshConfigFile.ParseYesNo(value)!.Value, at);
                 break;

@@ -41,5 +41,8 @@ internal sealed class SshHostConfig
 
     public ConfigValue<bool>? PubkeyAuthentication { get; set; }
 
+    /// <summary>KexAlgorithms as written: a list, or <c>+list</c>, <c>-list</c>, <c>^list</c>.</summary>
+    public ConfigValue<string>? KexAlgorithms { get; set; }
+
     public static SshHostConfig Empty => new();
 }

@@ -185,6 +185,55 @@ public sealed class ExecCommandTests : IClassFixture<ExecLab>, IDisposable
         Assert.Contains("no command given", result.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Exec_Interrupted_ClosesConnectionsTerminatesRemoteCommandsAndExits130()
+    {
+        var info = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "orchestrator.dll"), "exec", "-i", _lab.Lab.InventoryPath, "--", "sleep 4545.5" })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        info.Environment["HOME"] = _lab.Home;
+        using var process = System.Diagnostics.Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        var running = string.Empty;
+        for (var i = 0; i < 100 && running.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length < 3; i++)
+        {
+            await Task.Delay(200);
+            running = await _lab.InHostAsync(0, "pgrep -fx 'sleep 4545.5' || true");
+        }
+
+        Assert.Equal(3, running.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal(0, (await ProcessRunner.RunAsync("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])).ExitCode);
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await process.WaitForExitAsync(deadline.Token);
+
+        Assert.Equal(130, process.ExitCode);
+        Assert.Contains("Interrupted.", await stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("CHANGED", await stdout, StringComparison.Ordinal);
+        var left = "?";
+        for (var i = 0; i < 50 && left.Length > 0; i++)
+        {
+            await Task.Delay(100);
+            left = (await _lab.InHostAsync(0, "pgrep -afx 'sleep 4545.5' || true")).Trim();
+        }
+
+        Assert.Equal(string.Empty, left);
+        for (var host = 0; host < 3; host++)
+        {
+            var sessions = "?";
+            for (var i = 0; i < 50 && sessions != "0"; i++)
+            {
+                sessions = (await _lab.InHostAsync(host, "ss -Htn state established '( sport = :22 )' | wc -l")).Trim();
+                await Task.Delay(100);
+            }
+
+            Assert.Equal("0", sessions);
+        }
+    }
+
     private Task<ProcessResult> Exec(params string[] args) =>
         ProcessRunner.OrchestratorAsync(new[] { "exec" }.Concat(args), new Dictionary<string, string> { ["HOME"] = _lab.Home });
 }
