@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Text;
 using Orchestrator.Inventory;
 using Orchestrator.Inventory.Output;
 using Spectre.Console;
@@ -89,8 +88,7 @@ internal sealed class InventoryCommand : Command<InventoryCommand.Settings>
         var inventory = InventoryLoader.Load(settings.Inventory);
         var warnings = new List<string>(inventory.Warnings);
 
-        // Built in memory and written once: Console.Out flushes on every write, which is slow for a large fleet.
-        using var stdout = new StringWriter(new StringBuilder(1 << 16), System.Globalization.CultureInfo.InvariantCulture) { NewLine = "\n" };
+        using var stdout = new ChunkedConsoleWriter();
         try
         {
             if (settings.List)
@@ -115,8 +113,7 @@ internal sealed class InventoryCommand : Command<InventoryCommand.Settings>
         }
         finally
         {
-            Console.Out.Write(stdout.ToString());
-            Console.Out.Flush();
+            stdout.Flush();
             foreach (var warning in warnings)
             {
                 Console.Error.WriteLine($"[WARNING]: {warning}");
@@ -126,7 +123,7 @@ internal sealed class InventoryCommand : Command<InventoryCommand.Settings>
         return 0;
     }
 
-    private static void WriteDocument(StringWriter stdout, IReadOnlyDictionary<string, object?> document, bool yaml)
+    private static void WriteDocument(TextWriter stdout, IReadOnlyDictionary<string, object?> document, bool yaml)
     {
         if (yaml)
         {
