@@ -3,7 +3,6 @@ using Orchestrator.Core.Errors;
 using Orchestrator.Inventory.Model;
 using Orchestrator.Inventory.Parsing;
 using Orchestrator.Inventory.Patterns;
-using Orchestrator.Inventory.Python;
 using Orchestrator.Inventory.Vars;
 using Orchestrator.Inventory.Yaml;
 
@@ -26,6 +25,7 @@ public sealed class HostInventory
     private readonly Lock _lock = new();
     private readonly List<string> _warnings;
     private InventoryHost? _implicitLocalhost;
+    private HostNode? _implicitNode;
 
     internal HostInventory(InventoryData data, IReadOnlyList<string> sources, VarsFiles files)
     {
@@ -163,12 +163,12 @@ public sealed class HostInventory
 
     private InventoryHost CreateHost(HostNode node)
     {
-        var sorted = node.Groups.Where(g => !ReferenceEquals(g, _data.All)).Select(g => g.Name).Order(PyStringComparer.Instance).ToArray();
+        var variables = _merger.ForHost(node, out var groupNames);
         var host = new InventoryHost
         {
             Name = node.Name,
-            Variables = _merger.ForHost(node),
-            Groups = sorted,
+            Variables = variables,
+            Groups = groupNames,
             InventorySource = node.Source,
         };
         _byNode[node] = host;
@@ -199,8 +199,6 @@ public sealed class HostInventory
 
         return _implicitNode!;
     }
-
-    private HostNode? _implicitNode;
 }
 
 /// <summary>One host with its fully merged variables (what <c>_meta.hostvars</c> shows).</summary>

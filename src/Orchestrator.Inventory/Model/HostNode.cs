@@ -34,6 +34,10 @@ internal sealed class HostNode
 
     public override string ToString() => Name;
 
+    public override int GetHashCode() => Order;
+
+    public override bool Equals(object? obj) => ReferenceEquals(this, obj);
+
     public void AddGroups(IEnumerable<GroupNode> groups)
     {
         foreach (var g in groups)

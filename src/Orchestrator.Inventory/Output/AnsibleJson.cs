@@ -12,6 +12,11 @@ namespace Orchestrator.Inventory.Output;
 /// </summary>
 public static class AnsibleJson
 {
+    private static readonly System.Buffers.SearchValues<char> NeedsEscape =
+        System.Buffers.SearchValues.Create("\"\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000a\u000b\u000c\u000d\u000e\u000f\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f");
+
+    private static readonly string[] Indents = [.. Enumerable.Range(0, 16).Select(level => "\n" + new string(' ', 4 * level))];
+
     public static string Serialize(object? value)
     {
         var sb = new StringBuilder();
@@ -122,20 +127,22 @@ public static class AnsibleJson
         w.Write(']');
     }
 
-    private static void NewLine(TextWriter w, int level)
-    {
-        w.Write('\n');
-        for (var i = 0; i < level; i++)
-        {
-            w.Write("    ");
-        }
-    }
+    private static void NewLine(TextWriter w, int level) =>
+        w.Write(level < Indents.Length ? Indents[level] : "\n" + new string(' ', 4 * level));
 
     private static void WriteString(TextWriter w, string s)
     {
         w.Write('"');
+        var first = s.AsSpan().IndexOfAny(NeedsEscape);
+        if (first < 0)
+        {
+            w.Write(s);
+            w.Write('"');
+            return;
+        }
+
         var start = 0;
-        for (var i = 0; i < s.Length; i++)
+        for (var i = first; i < s.Length; i++)
         {
             var c = s[i];
             string? escape = c switch

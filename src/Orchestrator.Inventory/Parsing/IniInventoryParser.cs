@@ -221,13 +221,20 @@ internal sealed partial class IniInventoryParser(InventoryData data, string file
         }
 
         var group = data.Groups[groupName];
-        foreach (var h in hosts)
+        try
         {
-            data.AddHost(h, group, port);
-            foreach (var (k, v) in variables)
+            foreach (var h in hosts)
             {
-                Graph(() => data.SetVariable(h, k, v));
+                data.AddHost(h, group, port);
+                foreach (var (k, v) in variables)
+                {
+                    data.SetVariable(h, k, v);
+                }
             }
+        }
+        catch (InventoryGraphException ex)
+        {
+            throw Error(ex.Message);
         }
     }
 

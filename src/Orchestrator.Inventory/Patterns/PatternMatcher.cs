@@ -24,6 +24,9 @@ internal sealed partial class PatternMatcher(InventoryData data, Func<string, Ho
     [GeneratedRegex(@"^(.+)\[(?:(-?[0-9]+)|([0-9]+)([:-])([0-9]*))\]$", RegexOptions.CultureInvariant)]
     private static partial Regex Subscript();
 
+    [GeneratedRegex(@"^Invalid pattern '.*' at offset \d+\. ", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    private static partial Regex InvalidPatternPrefix();
+
     [GeneratedRegex(@"(?:[^\s:\[\]]|\[[^\]]*\])+", RegexOptions.CultureInvariant)]
     private static partial Regex ColonTerms();
 
@@ -295,8 +298,9 @@ internal sealed partial class PatternMatcher(InventoryData data, Func<string, Ho
         }
         catch (ArgumentException ex)
         {
+            var reason = InvalidPatternPrefix().Replace(ex.Message, "").TrimEnd('.');
             throw new UserInputException(
-                $"found '{pattern}', which is not a valid {(pattern[0] == '~' ? "regular expression" : "pattern")} ({ex.Message}); expected {(pattern[0] == '~' ? "a regular expression after '~', such as ~web0[1-3]" : "a glob such as web*")}",
+                $"found '{pattern}', which is not a valid {(pattern[0] == '~' ? "regular expression" : "pattern")} ({reason}); expected {(pattern[0] == '~' ? "a regular expression after '~', such as ~web0[1-3]" : "a glob such as web*")}",
                 part.Location);
         }
 

@@ -25,25 +25,15 @@ internal sealed class PyStringComparer : IComparer<string>
             return 1;
         }
 
-        var n = Math.Min(x.Length, y.Length);
-        for (var i = 0; i < n; i++)
+        var i = x.AsSpan().CommonPrefixLength(y);
+        if (i == x.Length || i == y.Length)
         {
-            var a = x[i];
-            var b = y[i];
-            if (a == b)
-            {
-                continue;
-            }
-
-            if (a >= 0xD800 && b >= 0xD800)
-            {
-                return Fix(a).CompareTo(Fix(b));
-            }
-
-            return a.CompareTo(b);
+            return x.Length.CompareTo(y.Length);
         }
 
-        return x.Length.CompareTo(y.Length);
+        var a = x[i];
+        var b = y[i];
+        return a >= 0xD800 && b >= 0xD800 ? Fix(a).CompareTo(Fix(b)) : a.CompareTo(b);
     }
 
     // Moves surrogates above U+E000..U+FFFF so UTF-16 units compare in code point order.

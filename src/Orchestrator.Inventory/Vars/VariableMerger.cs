@@ -25,8 +25,14 @@ internal sealed class VariableMerger(InventoryData data, IReadOnlyList<string> v
 
     private static readonly IReadOnlyDictionary<string, object?> Empty = new ReadOnlyDictionary<string, object?>(new Dictionary<string, object?>());
 
-    // Hosts with the same groups share the merged group part (a fleet has few distinct group sets).
-    private readonly Dictionary<string, Dictionary<string, object?>> _groupParts = new(StringComparer.Ordinal);
+    private readonly string[] _groupVarsDirectories = [.. varsDirectories.Select(d => Path.Combine(d, "group_vars"))];
+    private readonly string[] _hostVarsDirectories = [.. varsDirectories.Select(d => Path.Combine(d, "host_vars"))];
+
+    // Hosts with the same groups share the merged group part and the sorted group names
+    // (a fleet has few distinct group sets), keyed by the groups' creation orders.
+    private readonly Dictionary<string, GroupSet> _groupSets = new(StringComparer.Ordinal);
+
+    private sealed record GroupSet(Dictionary<string, object?> Vars, IReadOnlyDictionary<string, object?> ReadOnlyVars, string[] Names);
 
     public static int CompareGroups(GroupNode a, GroupNode b)
     {
@@ -39,66 +45,107 @@ internal sealed class VariableMerger(InventoryData data, IReadOnlyList<string> v
         return c != 0 ? c : PyStringComparer.Instance.Compare(a.Name, b.Name);
     }
 
-    public IReadOnlyDictionary<string, object?> ForHost(HostNode host)
+    /// <summary>The host's merged variables and the sorted names of its groups (without all).</summary>
+    public IReadOnlyDictionary<string, object?> ForHost(HostNode host, out string[] groupNames)
     {
-        var groups = host.Groups.Where(g => !ReferenceEquals(g, data.All)).ToList();
-        groups.Sort(CompareGroups);
-        var key = string.Join('\0', groups.Select(g => g.Name));
-        if (!_groupParts.TryGetValue(key, out var groupPart))
+        var set = GroupSetOf(host);
+        groupNames = set.Names;
+        List<Dictionary<string, object?>>? hostFiles = null;
+        foreach (var dir in _hostVarsDirectories)
         {
-            groupPart = new Dictionary<string, object?>(data.All.Vars, StringComparer.Ordinal);
-            foreach (var g in groups)
+            // Each host is looked up once, so its result is not worth remembering.
+            var found = files.For(dir, host.Name, remember: false);
+            if (found.Count > 0)
             {
-                Update(groupPart, g.Vars);
+                (hostFiles ??= []).AddRange(found);
             }
-
-            foreach (var dir in varsDirectories)
-            {
-                foreach (var file in files.For(dir, "group_vars", "all"))
-                {
-                    Update(groupPart, file);
-                }
-            }
-
-            foreach (var dir in varsDirectories)
-            {
-                foreach (var g in groups)
-                {
-                    foreach (var file in files.For(dir, "group_vars", g.Name))
-                    {
-                        Update(groupPart, file);
-                    }
-                }
-            }
-
-            RemoveInternal(groupPart);
-            _groupParts[key] = groupPart;
         }
 
-        var hostFiles = varsDirectories.SelectMany(dir => files.For(dir, "host_vars", host.Name)).ToList();
-        if (hostFiles.Count == 0 && host.Vars.Keys.All(InternalNames.Contains))
+        if (hostFiles is null && host.Vars.Keys.All(InternalNames.Contains))
         {
-            return groupPart.Count == 0 ? Empty : new ReadOnlyDictionary<string, object?>(groupPart);
+            return set.Vars.Count == 0 ? Empty : set.ReadOnlyVars;
         }
 
-        var result = new Dictionary<string, object?>(groupPart, StringComparer.Ordinal);
+        var result = new Dictionary<string, object?>(set.Vars, StringComparer.Ordinal);
         Update(result, host.Vars);
-        foreach (var file in hostFiles)
+        foreach (var file in hostFiles ?? [])
         {
             Update(result, file);
         }
 
-        RemoveInternal(result);
+        // The group part is already clean; only the host's own names can be internal ones.
+        foreach (var key in host.Vars.Keys.Concat((hostFiles ?? []).SelectMany(f => f.Keys)))
+        {
+            if (InternalNames.Contains(key))
+            {
+                result.Remove(key);
+            }
+        }
+
         return new ReadOnlyDictionary<string, object?>(result);
+    }
+
+    private GroupSet GroupSetOf(HostNode host)
+    {
+        Span<char> orders = host.Groups.Count <= 256 ? stackalloc char[host.Groups.Count] : new char[host.Groups.Count];
+        var n = 0;
+        foreach (var g in host.Groups)
+        {
+            if (!ReferenceEquals(g, data.All))
+            {
+                orders[n++] = (char)g.Order;
+            }
+        }
+
+        orders = orders[..n];
+        orders.Sort();
+        var key = new string(orders);
+        if (_groupSets.TryGetValue(key, out var set))
+        {
+            return set;
+        }
+
+        var groups = host.Groups.Where(g => !ReferenceEquals(g, data.All)).ToList();
+        groups.Sort(CompareGroups);
+        var vars = new Dictionary<string, object?>(data.All.Vars, StringComparer.Ordinal);
+        foreach (var g in groups)
+        {
+            Update(vars, g.Vars);
+        }
+
+        foreach (var dir in _groupVarsDirectories)
+        {
+            foreach (var file in files.For(dir, "all"))
+            {
+                Update(vars, file);
+            }
+        }
+
+        foreach (var dir in _groupVarsDirectories)
+        {
+            foreach (var g in groups)
+            {
+                foreach (var file in files.For(dir, g.Name))
+                {
+                    Update(vars, file);
+                }
+            }
+        }
+
+        RemoveInternal(vars);
+        var names = groups.Select(g => g.Name).Order(PyStringComparer.Instance).ToArray();
+        set = new GroupSet(vars, new ReadOnlyDictionary<string, object?>(vars), names);
+        _groupSets[key] = set;
+        return set;
     }
 
     /// <summary>A group's own variables (inventory plus group_vars), as --graph --vars shows them.</summary>
     public IReadOnlyDictionary<string, object?> ForGroup(GroupNode group)
     {
         var result = new Dictionary<string, object?>(group.Vars, StringComparer.Ordinal);
-        foreach (var dir in varsDirectories)
+        foreach (var dir in _groupVarsDirectories)
         {
-            foreach (var file in files.For(dir, "group_vars", group.Name))
+            foreach (var file in files.For(dir, group.Name))
             {
                 Update(result, file);
             }
@@ -117,18 +164,18 @@ internal sealed class VariableMerger(InventoryData data, IReadOnlyList<string> v
     public IReadOnlyDictionary<string, object?> ForImplicitHost(HostNode host)
     {
         var result = new Dictionary<string, object?>(data.All.Vars, StringComparer.Ordinal);
-        foreach (var dir in varsDirectories)
+        foreach (var dir in _groupVarsDirectories)
         {
-            foreach (var file in files.For(dir, "group_vars", "all"))
+            foreach (var file in files.For(dir, "all"))
             {
                 Update(result, file);
             }
         }
 
         Update(result, host.Vars);
-        foreach (var dir in varsDirectories)
+        foreach (var dir in _hostVarsDirectories)
         {
-            foreach (var file in files.For(dir, "host_vars", host.Name))
+            foreach (var file in files.For(dir, host.Name))
             {
                 Update(result, file);
             }

@@ -14,87 +14,120 @@ namespace Orchestrator.Inventory.Vars;
 internal sealed class VarsFiles(Action<string> warn)
 {
     private static readonly string[] Candidates = ["", ".yml", ".yaml", ".json"];
-    private readonly Dictionary<string, HashSet<string>?> _listings = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, IReadOnlyList<Dictionary<string, object?>>> _found = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DirectoryIndex?> _indexes = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Directory, string Name), IReadOnlyList<Dictionary<string, object?>>> _found = [];
     private readonly Dictionary<string, Dictionary<string, object?>?> _files = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _warnedNotDirectory = new(StringComparer.Ordinal);
 
     /// <summary>The directory whose group_vars/host_vars apply to a source: the source itself or its folder.</summary>
     public static string BaseDirectory(string source) =>
         Directory.Exists(source) ? source : Path.GetDirectoryName(source) ?? "";
 
-    /// <summary>The variable files for one host or group under one base directory, in merge order.</summary>
-    public IReadOnlyList<Dictionary<string, object?>> For(string baseDirectory, string subdirectory, string name)
+    /// <summary>
+    /// The variable files for one host or group in <paramref name="varsDirectory"/> (a group_vars or host_vars
+    /// directory), in merge order.
+    /// </summary>
+    public IReadOnlyList<Dictionary<string, object?>> For(string varsDirectory, string name, bool remember = true)
     {
         if (name.StartsWith('/'))
         {
             return [];
         }
 
-        var dir = Path.Combine(baseDirectory, subdirectory);
-        var key = name + "\0" + dir;
-        if (_found.TryGetValue(key, out var cached))
+        if (remember && _found.TryGetValue((varsDirectory, name), out var cached))
         {
             return cached;
         }
 
-        var result = new List<Dictionary<string, object?>>();
-        var listing = Listing(dir);
-        if (listing is not null)
+        IReadOnlyList<Dictionary<string, object?>> result = [];
+        var index = Index(varsDirectory);
+        string? entry = null;
+        if (index is not null)
         {
-            foreach (var ext in Candidates)
+            if (name.Contains('/', StringComparison.Ordinal))
             {
-                var candidate = name + ext;
-                var exists = name.Contains('/', StringComparison.Ordinal) ? Path.Exists(Path.Combine(dir, candidate)) : listing.Contains(candidate);
-                if (!exists)
-                {
-                    continue;
-                }
-
-                var full = Path.Combine(dir, candidate);
-                if (Directory.Exists(full))
-                {
-                    foreach (var file in DirectoryFiles(full))
-                    {
-                        AddFile(result, file);
-                    }
-                }
-                else
-                {
-                    AddFile(result, full);
-                }
-
-                break;
+                entry = Candidates.Select(ext => name + ext).FirstOrDefault(c => Path.Exists(Path.Combine(varsDirectory, c)));
+            }
+            else
+            {
+                index.FirstCandidate.TryGetValue(name, out entry);
             }
         }
 
-        _found[key] = result;
+        if (entry is not null)
+        {
+            var list = new List<Dictionary<string, object?>>();
+            var full = Path.Combine(varsDirectory, entry);
+            if (Directory.Exists(full))
+            {
+                foreach (var file in DirectoryFiles(full))
+                {
+                    AddFile(list, file);
+                }
+            }
+            else
+            {
+                AddFile(list, full);
+            }
+
+            result = list;
+        }
+
+        if (remember)
+        {
+            _found[(varsDirectory, name)] = result;
+        }
+
         return result;
     }
 
-    private HashSet<string>? Listing(string dir)
+    // One listing per directory; for every name, the entry Ansible's find_vars_files would pick first.
+    private sealed class DirectoryIndex(Dictionary<string, string> firstCandidate)
     {
-        if (_listings.TryGetValue(dir, out var listing))
+        public Dictionary<string, string> FirstCandidate { get; } = firstCandidate;
+    }
+
+    private DirectoryIndex? Index(string dir)
+    {
+        if (_indexes.TryGetValue(dir, out var index))
         {
-            return listing;
+            return index;
         }
 
         if (Directory.Exists(dir))
         {
-            listing = Directory.EnumerateFileSystemEntries(dir).Select(Path.GetFileName).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            var best = new Dictionary<string, (string Entry, int Rank)>(StringComparer.Ordinal);
+            foreach (var entry in Directory.EnumerateFileSystemEntries(dir).Select(Path.GetFileName).OfType<string>())
+            {
+                for (var rank = 0; rank < Candidates.Length; rank++)
+                {
+                    var ext = Candidates[rank];
+                    if (!entry.EndsWith(ext, StringComparison.Ordinal) || entry.Length == ext.Length)
+                    {
+                        continue;
+                    }
+
+                    var stem = entry[..^ext.Length];
+                    if (!best.TryGetValue(stem, out var current) || rank < current.Rank)
+                    {
+                        best[stem] = (entry, rank);
+                    }
+                }
+            }
+
+            index = new DirectoryIndex(best.ToDictionary(kv => kv.Key, kv => kv.Value.Entry, StringComparer.Ordinal));
         }
         else
         {
-            if (File.Exists(dir) && _warnedNotDirectory.Add(dir))
+            if (File.Exists(dir))
             {
                 warn($"Found {Path.GetFileName(dir)} that is not a directory, skipping: {dir}");
             }
 
-            listing = null;
+            index = null;
         }
 
-        _listings[dir] = listing;
-        return listing;
+        _indexes[dir] = index;
+        return index;
     }
 
     // DataLoader._get_dir_vars_files: sorted, recursive into directories without an extension,

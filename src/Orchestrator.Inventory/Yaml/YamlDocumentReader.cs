@@ -40,25 +40,65 @@ internal static partial class YamlDocumentReader
 
     private static YNode? ReadYaml(string text, string file)
     {
+        var parser = new Parser(new StringReader(text));
+        var composer = new Composer(parser, file);
         try
         {
-            var parser = new Parser(new StringReader(text));
-            var composer = new Composer(parser, file);
             return composer.ComposeSingleDocument();
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IndexOutOfRangeException or FormatException)
+        {
+            // YamlDotNet's scanner sometimes fails this way instead of with a YamlException (seen with an
+            // unclosed flow sequence); point at the last thing that was read.
+            throw new UserInputException(
+                "found invalid YAML after this point, which the YAML parser cannot read (an unclosed [ or { or a misplaced ':' is the usual cause); expected well-formed YAML (check indentation, quotes and brackets)",
+                new SourceLocation(file, composer.LastLine, composer.LastColumn));
         }
         catch (YamlException ex)
         {
-            var message = YamlDotNetPositionPrefix().Replace(ex.Message, "");
-            var inner = ex.InnerException is YamlException innerYaml ? " " + YamlDotNetPositionPrefix().Replace(innerYaml.Message, "") : "";
+            var message = YamlDotNetPositionPrefix().Replace(ex.Message, "").TrimEnd('.');
+            if (ex.InnerException is YamlException innerYaml)
+            {
+                message += "; " + YamlDotNetPositionPrefix().Replace(innerYaml.Message, "").TrimEnd('.');
+            }
+
+            var line = (int)ex.Start.Line;
+            var column = (int)ex.Start.Column;
+            if (message.Contains("tab", StringComparison.OrdinalIgnoreCase) && FindIndentingTab(text) is { } tab)
+            {
+                // YamlDotNet reports a tab in the indentation at the start of the mapping; point at the tab itself.
+                (line, column) = tab;
+            }
+
             throw new UserInputException(
-                $"malformed YAML: {message.TrimEnd('.')}.{inner}",
-                new SourceLocation(file, (int)ex.Start.Line, (int)ex.Start.Column));
+                $"found invalid YAML ({char.ToLowerInvariant(message[0])}{message[1..]}); expected well-formed YAML (check indentation, quotes and brackets)",
+                new SourceLocation(file, line, column));
         }
+    }
+
+    private static (int Line, int Column)? FindIndentingTab(string text)
+    {
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var indent = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+            var tab = lines[i].IndexOf('\t', StringComparison.Ordinal);
+            if (tab >= 0 && tab < indent)
+            {
+                return (i + 1, tab + 1);
+            }
+        }
+
+        return null;
     }
 
     private sealed class Composer(IParser parser, string file)
     {
         private readonly Dictionary<string, YNode> _anchors = new(StringComparer.Ordinal);
+
+        public int LastLine { get; private set; } = 1;
+
+        public int LastColumn { get; private set; } = 1;
 
         public YNode? ComposeSingleDocument()
         {
@@ -87,6 +127,8 @@ internal static partial class YamlDocumentReader
             var ev = parser.Current ?? throw new YamlException("unexpected end of the YAML stream");
             var line = (int)ev.Start.Line;
             var column = (int)ev.Start.Column;
+            LastLine = line;
+            LastColumn = column;
             switch (ev)
             {
                 case AnchorAlias alias:

@@ -7,7 +7,8 @@ namespace Orchestrator.Inventory.Tests.Differential;
 /// the --list documents must be equal (every group's hosts and children, every host's variables), and
 /// every pattern and limit must select the same hosts in the same order.
 /// </summary>
-public sealed class DifferentialTests(ReferenceResults reference) : IClassFixture<ReferenceResults>
+[Collection(nameof(AnsibleCollection))]
+public sealed class DifferentialTests(ReferenceResults reference)
 {
     public static TheoryData<string> Cases() => [.. CorpusCase.Names()];
 

@@ -9,6 +9,10 @@ internal sealed record CaseResults(
     ProcessResult OrchestratorList,
     IReadOnlyList<IReadOnlyList<string>?> AnsiblePatterns);
 
+/// <summary>The tests that compare with the real Ansible share one <see cref="ReferenceResults"/>.</summary>
+[CollectionDefinition(nameof(AnsibleCollection))]
+public sealed class AnsibleCollection : ICollectionFixture<ReferenceResults>;
+
 /// <summary>
 /// Runs every corpus case through the real Ansible and the orchestrator executable once, all cases
 /// concurrently (a few processes at a time), so the theory rows only compare results.

@@ -42,6 +42,21 @@ internal static class AnsibleReference
 
     public static string AnsiblePath => Tools.Value.Ansible;
 
+    /// <summary>
+    /// Runs a Python script with the interpreter and modules Ansible uses, feeding it JSON on stdin; returns
+    /// its stdout. Used as an oracle for the Python rules Ansible relies on (literal_eval, shlex, fnmatch...).
+    /// </summary>
+    public static async Task<string> PythonAsync(string script, string stdinJson)
+    {
+        var result = await ProcessRunner.RunAsync(Tools.Value.Python, ["-c", script], Path.GetTempPath(), stdinJson, Environment);
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"python oracle failed (exit {result.ExitCode}):\n{result.Stderr}");
+        }
+
+        return result.Stdout;
+    }
+
     /// <summary>ansible-inventory -i S1 -i S2 --list, run in <paramref name="directory"/>.</summary>
     public static async Task<ProcessResult> ListAsync(string directory, IEnumerable<string> sources)
     {

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Text;
 using Orchestrator.Inventory;
 using Orchestrator.Inventory.Output;
 using Spectre.Console;
@@ -79,9 +78,17 @@ internal sealed class InventoryCommand : Command<InventoryCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        // Spectre.Console.Cli keeps unknown options aside instead of failing; a typo must not be ignored.
+        if (context.Remaining.Raw.Count > 0 || context.Remaining.Parsed.Count > 0)
+        {
+            var unknown = context.Remaining.Raw.Concat(context.Remaining.Parsed.Select(p => p.Key)).First();
+            throw new Core.Errors.UserInputException($"found unknown argument '{unknown}'; expected the options listed by orchestrator inventory --help");
+        }
+
         var inventory = InventoryLoader.Load(settings.Inventory);
         var warnings = new List<string>(inventory.Warnings);
-        using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
+
+        using var stdout = new ChunkedConsoleWriter();
         try
         {
             if (settings.List)
@@ -101,12 +108,12 @@ internal sealed class InventoryCommand : Command<InventoryCommand.Settings>
             {
                 var group = settings.Graph?.Value ?? settings.Group ?? "all";
                 var graph = InventoryListing.Graph(inventory, group, settings.Vars, settings.Limit);
-                stdout.Flush();
                 AnsiConsole.Write(InventoryTreeRenderer.Render(graph));
             }
         }
         finally
         {
+            stdout.Flush();
             foreach (var warning in warnings)
             {
                 Console.Error.WriteLine($"[WARNING]: {warning}");
@@ -116,7 +123,7 @@ internal sealed class InventoryCommand : Command<InventoryCommand.Settings>
         return 0;
     }
 
-    private static void WriteDocument(StreamWriter stdout, IReadOnlyDictionary<string, object?> document, bool yaml)
+    private static void WriteDocument(TextWriter stdout, IReadOnlyDictionary<string, object?> document, bool yaml)
     {
         if (yaml)
         {
