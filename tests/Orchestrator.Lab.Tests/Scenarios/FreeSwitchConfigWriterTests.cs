@@ -14,7 +14,7 @@ public sealed class FreeSwitchConfigWriterTests : IDisposable
         FreeSwitchConfigWriter.WriteVanilla(_dir);
         Assert.True(File.Exists(Path.Combine(_dir, "freeswitch.xml")));
         Assert.Equal(203, Directory.EnumerateFiles(_dir, "*", SearchOption.AllDirectories).Count());
-        var config = FreeSwitch.Config.FreeSwitchConfiguration.Load(FreeSwitch.Config.Sources.DirectoryConfigSource.ForConfDir(_dir));
+        var config = global::FreeSwitch.Config.FreeSwitchConfiguration.Load(global::FreeSwitch.Config.Sources.DirectoryConfigSource.ForConfDir(_dir));
         Assert.True(config.Switch.RtpStartPortIsDefault);
         Assert.Null(config.Sofia.CaptureServerValue);
         Assert.False(config.Sofia.Profiles.Single(p => p.Name == "internal").SipCapture);
