@@ -8,7 +8,7 @@ namespace Orchestrator.Cli.Commands.Exec;
 /// <summary><c>orchestrator exec -i INV [-l PATTERN] -- 'command'</c>: like <c>ansible PATTERN -m shell -a</c>.</summary>
 internal sealed class ExecCommand : AsyncCommand<ExecCommand.Settings>
 {
-    internal sealed class Settings : CommandSettings
+    internal sealed class Settings : ConnectionCommandSettings
     {
         [CommandOption("-i|--inventory <INVENTORY>")]
         [Description("Inventory file or directory; repeat for several (a later one wins).")]
@@ -34,18 +34,6 @@ internal sealed class ExecCommand : AsyncCommand<ExecCommand.Settings>
         [Description("The shell command (or give it after --).")]
         public string? Args { get; init; }
 
-        [CommandOption("--ssh-config <FILE>")]
-        [Description("OpenSSH client config to read instead of ~/.ssh/config.")]
-        public string? SshConfig { get; init; }
-
-        [CommandOption("--host-key-checking <MODE>")]
-        [Description("strict (default), accept-new or off. Overrides StrictHostKeyChecking from ssh args and ssh_config.")]
-        public string? HostKeyChecking { get; init; }
-
-        [CommandOption("-T|--timeout <SECONDS>")]
-        [Description("Connection timeout per attempt. Default: 10")]
-        public int Timeout { get; init; } = 10;
-
         [CommandOption("--task-timeout <SECONDS>")]
         [Description("Kill the command (its whole process group) after this long; rc=124. Default: none")]
         public int? TaskTimeout { get; init; }
@@ -70,11 +58,6 @@ internal sealed class ExecCommand : AsyncCommand<ExecCommand.Settings>
                 return ValidationResult.Error($"--forks {Forks}: expected 1 to 1000.");
             }
 
-            if (Timeout is < 1 or > 3600)
-            {
-                return ValidationResult.Error($"--timeout {Timeout}: expected 1 to 3600 seconds.");
-            }
-
             if (TaskTimeout is < 1)
             {
                 return ValidationResult.Error($"--task-timeout {TaskTimeout}: expected a positive number of seconds.");
@@ -85,21 +68,13 @@ internal sealed class ExecCommand : AsyncCommand<ExecCommand.Settings>
                 return ValidationResult.Error($"--output '{Output}': expected text or json.");
             }
 
-            if (HostKeyChecking is not null && ParseHostKeyChecking(HostKeyChecking) is null)
+            if (ValidateConnection() is { } connectionError)
             {
-                return ValidationResult.Error($"--host-key-checking '{HostKeyChecking}': expected strict, accept-new or off.");
+                return connectionError;
             }
 
             return ValidationResult.Success();
         }
-
-        internal static HostKeyChecking? ParseHostKeyChecking(string? value) => value?.ToLowerInvariant() switch
-        {
-            "strict" or "yes" => Transport.HostKeyChecking.Strict,
-            "accept-new" => Transport.HostKeyChecking.AcceptNew,
-            "off" or "no" => Transport.HostKeyChecking.Off,
-            _ => null,
-        };
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -110,25 +85,8 @@ internal sealed class ExecCommand : AsyncCommand<ExecCommand.Settings>
             throw new Core.Errors.UserInputException("no command given; expected: orchestrator exec -i INVENTORY [-l PATTERN] -- 'command'");
         }
 
-        // Ctrl-C cancels the run: connections are closed and remote commands terminated; a second Ctrl-C kills the process.
-        using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            if (!interrupt.IsCancellationRequested)
-            {
-                e.Cancel = true;
-                interrupt.Cancel();
-            }
-        };
-        Console.CancelKeyPress += onCancel;
-        try
-        {
-            return await new ExecService(Console.Out, Console.Error, AnsiConsole.Profile.Capabilities.Ansi && !Console.IsOutputRedirected)
-                .RunAsync(settings, command, interrupt.Token);
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
-        }
+        using var interrupt = ConsoleInterrupt.Link(cancellationToken);
+        return await new ExecService(Console.Out, Console.Error, AnsiConsole.Profile.Capabilities.Ansi && !Console.IsOutputRedirected)
+            .RunAsync(settings, command, interrupt.Token);
     }
 }

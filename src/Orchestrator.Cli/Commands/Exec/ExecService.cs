@@ -46,7 +46,7 @@ internal sealed class ExecService
         var options = new TransportOptions
         {
             SshConfigPath = settings.SshConfig,
-            HostKeyCheckingOverride = ExecCommand.Settings.ParseHostKeyChecking(settings.HostKeyChecking),
+            HostKeyCheckingOverride = settings.HostKeyCheckingMode,
             ConnectTimeout = TimeSpan.FromSeconds(settings.Timeout),
             CommandTimeout = settings.TaskTimeout is { } t ? TimeSpan.FromSeconds(t) : null,
             PassphraseProvider = new ConsolePassphraseProvider(),

@@ -8,7 +8,7 @@ namespace Orchestrator.Cli.Commands.Run;
 /// <summary><c>orchestrator run PLAYBOOK -i INV</c>: like <c>ansible-playbook</c>, with an honest check mode.</summary>
 internal sealed class RunCommand : AsyncCommand<RunCommand.Settings>
 {
-    internal sealed class Settings : CommandSettings
+    internal sealed class Settings : ConnectionCommandSettings
     {
         [CommandArgument(0, "<PLAYBOOK>")]
         [Description("The playbook (YAML list of plays).")]
@@ -86,18 +86,6 @@ internal sealed class RunCommand : AsyncCommand<RunCommand.Settings>
         [Description("More output; -vv and -vvv for more still.")]
         public bool Verbose { get; init; }
 
-        [CommandOption("--ssh-config <FILE>")]
-        [Description("OpenSSH client config to read instead of ~/.ssh/config.")]
-        public string? SshConfig { get; init; }
-
-        [CommandOption("--host-key-checking <MODE>")]
-        [Description("strict (default), accept-new or off.")]
-        public string? HostKeyChecking { get; init; }
-
-        [CommandOption("-T|--timeout <SECONDS>")]
-        [Description("Connection timeout per attempt. Default: 10")]
-        public int Timeout { get; init; } = 10;
-
         /// <summary>How many v's were given (-v, -vv, -vvv); Spectre reads them as one flag, so the command counts them.</summary>
         public int Verbosity { get; set; }
 
@@ -118,19 +106,14 @@ internal sealed class RunCommand : AsyncCommand<RunCommand.Settings>
                 return ValidationResult.Error($"--forks {Forks}: expected 1 to 1000.");
             }
 
-            if (Timeout is < 1 or > 3600)
-            {
-                return ValidationResult.Error($"--timeout {Timeout}: expected 1 to 3600 seconds.");
-            }
-
             if (Output is not ("text" or "json"))
             {
                 return ValidationResult.Error($"--output '{Output}': expected text or json.");
             }
 
-            if (HostKeyChecking is not null && ExecCommand.Settings.ParseHostKeyChecking(HostKeyChecking) is null)
+            if (ValidateConnection() is { } connectionError)
             {
-                return ValidationResult.Error($"--host-key-checking '{HostKeyChecking}': expected strict, accept-new or off.");
+                return connectionError;
             }
 
             if (DetailedExitCode && !Check)
@@ -145,25 +128,9 @@ internal sealed class RunCommand : AsyncCommand<RunCommand.Settings>
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         settings.Verbosity = CountVerbosity(context.Arguments);
-        using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            if (!interrupt.IsCancellationRequested)
-            {
-                e.Cancel = true;
-                interrupt.Cancel();
-            }
-        };
-        Console.CancelKeyPress += onCancel;
-        try
-        {
-            var terminal = AnsiConsole.Profile.Capabilities.Ansi && !Console.IsOutputRedirected;
-            return await new RunService(Console.Out, Console.Error, terminal ? AnsiConsole.Console : null).RunAsync(settings, interrupt.Token);
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
-        }
+        using var interrupt = ConsoleInterrupt.Link(cancellationToken);
+        var terminal = AnsiConsole.Profile.Capabilities.Ansi && !Console.IsOutputRedirected;
+        return await new RunService(Console.Out, Console.Error, terminal ? AnsiConsole.Console : null).RunAsync(settings, interrupt.Token);
     }
 
     internal static int CountVerbosity(IEnumerable<string> arguments) =>

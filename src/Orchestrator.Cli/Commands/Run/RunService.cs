@@ -46,7 +46,7 @@ internal sealed class RunService(TextWriter stdout, TextWriter stderr, IAnsiCons
         var transport = new TransportOptions
         {
             SshConfigPath = settings.SshConfig,
-            HostKeyCheckingOverride = ExecCommand.Settings.ParseHostKeyChecking(settings.HostKeyChecking),
+            HostKeyCheckingOverride = settings.HostKeyCheckingMode,
             ConnectTimeout = TimeSpan.FromSeconds(settings.Timeout),
             PassphraseProvider = new ConsolePassphraseProvider(),
             Redactor = redactor,

@@ -19,7 +19,7 @@ namespace Orchestrator.Cli.Commands.Sweep;
 /// </summary>
 internal sealed class SweepCommand : AsyncCommand<SweepCommand.Settings>
 {
-    internal sealed class Settings : CommandSettings
+    internal sealed class Settings : ConnectionCommandSettings
     {
         [CommandArgument(0, "[ACTION]")]
         [Description("Nothing to sweep; `history` to show the history instead (first seen / fixed, flapping, trend).")]
@@ -76,18 +76,6 @@ internal sealed class SweepCommand : AsyncCommand<SweepCommand.Settings>
         [CommandOption("--become-user <USER>")]
         [Description("User to become. Default: root")]
         public string? BecomeUser { get; init; }
-
-        [CommandOption("--ssh-config <FILE>")]
-        [Description("OpenSSH client config to read instead of ~/.ssh/config.")]
-        public string? SshConfig { get; init; }
-
-        [CommandOption("--host-key-checking <MODE>")]
-        [Description("strict (default), accept-new or off.")]
-        public string? HostKeyChecking { get; init; }
-
-        [CommandOption("-T|--timeout <SECONDS>")]
-        [Description("Connection timeout per attempt. Default: 10")]
-        public int Timeout { get; init; } = 10;
 
         [CommandOption("-v|--verbose")]
         [Description("Also log connection attempts and retries on stderr.")]
@@ -149,11 +137,6 @@ internal sealed class SweepCommand : AsyncCommand<SweepCommand.Settings>
                 return ValidationResult.Error($"--forks {Forks}: expected 1 to 1000.");
             }
 
-            if (Timeout is < 1 or > 3600)
-            {
-                return ValidationResult.Error($"--timeout {Timeout}: expected 1 to 3600 seconds.");
-            }
-
             if (StopGrace is < 0 or > 3600)
             {
                 return ValidationResult.Error($"--stop-grace {StopGrace}: expected 0 to 3600 seconds.");
@@ -164,9 +147,9 @@ internal sealed class SweepCommand : AsyncCommand<SweepCommand.Settings>
                 return ValidationResult.Error("--time-zone needs --schedule.");
             }
 
-            if (HostKeyChecking is not null && ExecCommand.Settings.ParseHostKeyChecking(HostKeyChecking) is null)
+            if (ValidateConnection() is { } connectionError)
             {
-                return ValidationResult.Error($"--host-key-checking '{HostKeyChecking}': expected strict, accept-new or off.");
+                return connectionError;
             }
 
             return ValidationResult.Success();
@@ -192,7 +175,7 @@ internal sealed class SweepCommand : AsyncCommand<SweepCommand.Settings>
         using var connector = new HostConnector(new TransportOptions
         {
             SshConfigPath = settings.SshConfig,
-            HostKeyCheckingOverride = ExecCommand.Settings.ParseHostKeyChecking(settings.HostKeyChecking),
+            HostKeyCheckingOverride = settings.HostKeyCheckingMode,
             ConnectTimeout = TimeSpan.FromSeconds(settings.Timeout),
             PassphraseProvider = new ConsolePassphraseProvider(),
             Redactor = redactor,

@@ -1,0 +1,49 @@
+using System.ComponentModel;
+using Orchestrator.Transport;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Orchestrator.Cli.Commands;
+
+/// <summary>The SSH connection options shared by every command that reaches hosts (exec, run, sweep).</summary>
+internal abstract class ConnectionCommandSettings : CommandSettings
+{
+    [CommandOption("--ssh-config <FILE>")]
+    [Description("OpenSSH client config to read instead of ~/.ssh/config.")]
+    public string? SshConfig { get; init; }
+
+    [CommandOption("--host-key-checking <MODE>")]
+    [Description("strict (default), accept-new or off. Overrides StrictHostKeyChecking from ssh args and ssh_config.")]
+    public string? HostKeyChecking { get; init; }
+
+    [CommandOption("-T|--timeout <SECONDS>")]
+    [Description("Connection timeout per attempt. Default: 10")]
+    public int Timeout { get; init; } = 10;
+
+    /// <summary>The parsed <c>--host-key-checking</c>, or null when not given.</summary>
+    public HostKeyChecking? HostKeyCheckingMode => ParseHostKeyChecking(HostKeyChecking);
+
+    internal static HostKeyChecking? ParseHostKeyChecking(string? value) => value?.ToLowerInvariant() switch
+    {
+        "strict" or "yes" => Transport.HostKeyChecking.Strict,
+        "accept-new" => Transport.HostKeyChecking.AcceptNew,
+        "off" or "no" => Transport.HostKeyChecking.Off,
+        _ => null,
+    };
+
+    /// <summary>The first problem with the connection options, or null.</summary>
+    protected ValidationResult? ValidateConnection()
+    {
+        if (Timeout is < 1 or > 3600)
+        {
+            return ValidationResult.Error($"--timeout {Timeout}: expected 1 to 3600 seconds.");
+        }
+
+        if (HostKeyChecking is not null && ParseHostKeyChecking(HostKeyChecking) is null)
+        {
+            return ValidationResult.Error($"--host-key-checking '{HostKeyChecking}': expected strict, accept-new or off.");
+        }
+
+        return null;
+    }
+}
