@@ -37,7 +37,8 @@ for n in "${sizes[@]}"; do
     for i in $(seq 1 "$runs"); do
         rc=0
         /usr/bin/time -f '%e %M' -o "$work/time" "${sweep[@]}" >/dev/null 2>"$work/err" || rc=$?
-        read -r wall maxrss < "$work/time"
+        # /usr/bin/time writes "Command exited with non-zero status N" first when the sweep exits non-zero.
+        read -r wall maxrss < <(tail -n 1 "$work/time")
         walls+=("$wall"); rss+=("$maxrss")
         log "hosts=$n run=$i exit=$rc wall_s=$wall controller_max_rss_mib=$(echo "scale=1; $maxrss / 1024" | bc) $(tail -1 "$work/err")"
     done

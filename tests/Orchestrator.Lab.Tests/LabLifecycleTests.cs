@@ -32,14 +32,20 @@ public sealed class LabLifecycleTests
         var lab = await TestLabs.UpAsync("tcrash", 2);
         var prefix = lab.State.InterfacePrefix;
         var dir = lab.Directory;
+        var pids = (await lab.GetStatusAsync(CancellationToken.None)).Hosts.SelectMany(h => h.Processes).Select(p => p.Pid).ToList();
+        Assert.Contains(lab.State.Processes, p => p.Command.StartsWith("sngrep", StringComparison.Ordinal));
+        Assert.Contains(lab.State.Processes, p => p.Command.StartsWith("orchestrator-he", StringComparison.Ordinal));
+        pids.AddRange(lab.State.Processes.Select(p => p.Pid));
 
         // As if an earlier down died halfway: one host's namespace file unmounted, one netns deleted, sshd of another killed.
         Assert.True((await Programs.RunAsync("umount", lab.State.Hosts[0].UtsNamespaceFile!)).Succeeded);
         await lab.StopSshdAsync(lab.Hosts[1].Name, CancellationToken.None);
         Assert.True((await Programs.RunAsync("ip", "netns", "del", lab.Homer.NetworkNamespace)).Succeeded);
 
+        // homer's netns is gone, so its receivers are no longer findable by namespace: down stops them by their recorded PIDs.
         await LabFleet.DownAsync(dir, CancellationToken.None);
         Assert.Empty(await LabLeftovers.FindAsync(lab.Name, prefix, dir));
+        Assert.DoesNotContain(pids, Orchestrator.Lab.Linux.Procfs.IsAlive);
         await lab.DisposeAsync();
     }
 

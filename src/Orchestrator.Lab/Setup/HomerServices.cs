@@ -44,6 +44,7 @@ internal static class HomerServices
                 && ss.Stdout.Contains($"{homer.Address}:{SngrepPort} ", StringComparison.Ordinal);
             if (listening)
             {
+                RecordProcesses(state, ss.Stdout);
                 return;
             }
 
@@ -56,5 +57,20 @@ internal static class HomerServices
 
             await Task.Delay(TimeSpan.FromMilliseconds(50), time, cancellationToken);
         }
+    }
+
+    /// <summary>Records the receivers' PIDs (from ss's users:(("name",pid=N,fd=M))) so lab down can stop them by PID.</summary>
+    private static void RecordProcesses(LabState state, string ss)
+    {
+        foreach (var match in System.Text.RegularExpressions.Regex.Matches(ss, "\\(\"([^\"]+)\",pid=(\\d+),").Cast<System.Text.RegularExpressions.Match>())
+        {
+            var pid = int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
+            if (Procfs.StartTime(pid) is { } started && state.Processes.All(p => p.Pid != pid))
+            {
+                state.Processes.Add(new RecordedProcess(pid, started, match.Groups[1].Value));
+            }
+        }
+
+        state.Save();
     }
 }

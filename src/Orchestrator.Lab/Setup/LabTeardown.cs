@@ -23,7 +23,7 @@ internal static class LabTeardown
         var layout = new LabLayout(directory);
         var hosts = state.Hosts.Concat(state.Homer is null ? [] : [state.Homer]).ToList();
 
-        await KillProcessesAsync(hosts, time, cancellationToken);
+        await KillProcessesAsync(hosts, state.Processes, time, cancellationToken);
 
         // One umount for every namespace file still mounted, then the private mount that held them.
         var mounted = MountPoints();
@@ -83,16 +83,19 @@ internal static class LabTeardown
     }
 
     /// <summary>
-    /// Every process whose network or mount namespace is one of the lab's: SIGTERM, a grace period, then
-    /// SIGKILL. Repeats until none is left, since an sshd may fork a session meanwhile.
+    /// Every process whose network or mount namespace is one of the lab's, and every recorded process that is
+    /// still the one the lab started: SIGTERM, a grace period, then SIGKILL. Repeats until none is left, since
+    /// an sshd may fork a session meanwhile.
     /// </summary>
-    private static async Task KillProcessesAsync(IReadOnlyList<HostState> hosts, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task KillProcessesAsync(IReadOnlyList<HostState> hosts, IReadOnlyList<RecordedProcess> recorded, TimeProvider time, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
         var signal = NativeMethods.SigTerm;
         while (true)
         {
-            var pids = await LabProcesses.FindAsync(hosts, cancellationToken);
+            var pids = (await LabProcesses.FindAsync(hosts, cancellationToken)).Select(p => p.Pid)
+                .Union(recorded.Where(p => p.IsStillThisProcess()).Select(p => p.Pid))
+                .ToList();
             if (pids.Count == 0)
             {
                 return;
@@ -105,15 +108,15 @@ internal static class LabTeardown
 
             if (time.GetElapsedTime(started) > TimeSpan.FromSeconds(30))
             {
-                throw new LabException($"lab down: processes {string.Join(", ", pids.Select(p => p.Pid))} survived SIGKILL");
+                throw new LabException($"lab down: processes {string.Join(", ", pids)} survived SIGKILL");
             }
 
-            foreach (var p in pids)
+            foreach (var pid in pids)
             {
-                NativeMethods.Kill(p.Pid, signal);
+                NativeMethods.Kill(pid, signal);
             }
 
-            await Procfs.WaitForExitAsync(pids.Select(p => p.Pid), TimeSpan.FromMilliseconds(500), time, cancellationToken);
+            await Procfs.WaitForExitAsync(pids, TimeSpan.FromMilliseconds(500), time, cancellationToken);
         }
     }
 

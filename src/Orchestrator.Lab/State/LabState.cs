@@ -48,8 +48,11 @@ internal sealed class LabState
 
     public DateTimeOffset CreatedAt { get; set; }
 
-    /// <summary>Processes the lab started outside any host namespace it owns (none today); killed by PID on down.</summary>
-    public List<int> ExtraPids { get; set; } = [];
+    /// <summary>
+    /// Processes the lab started that <c>lab down</c> must stop by PID even when their namespace is already gone
+    /// (homer's receivers: a crash that deleted homer's netns leaves them running but no longer findable by namespace).
+    /// </summary>
+    public List<RecordedProcess> Processes { get; set; } = [];
 
     public static string PathIn(string directory) => System.IO.Path.Combine(directory, FileName);
 
@@ -72,6 +75,12 @@ internal sealed class LabState
         File.WriteAllText(temp, JsonSerializer.Serialize(this, JsonOptions));
         File.Move(temp, path, overwrite: true);
     }
+}
+
+/// <summary>A PID plus its start time, so a PID the kernel reused for another process is never signalled.</summary>
+internal sealed record RecordedProcess(int Pid, ulong StartTime, string Command)
+{
+    public bool IsStillThisProcess() => Linux.Procfs.IsAlive(Pid) && Linux.Procfs.StartTime(Pid) == StartTime;
 }
 
 internal sealed class HostState
