@@ -27,6 +27,12 @@ public sealed class FreeSwitchFactsCollector
         _options = options;
     }
 
+    /// <summary>
+    /// Parsing a configuration tree is CPU-bound and holds its expanded XML (tens of MB for the vanilla tree) until
+    /// it is done; at fleet scale every host's tree arrives at once, so at most one parse per core runs at a time.
+    /// </summary>
+    private static readonly SemaphoreSlim ParseGate = new(Math.Max(1, Environment.ProcessorCount));
+
     /// <exception cref="FactsException">The system script itself failed (not a FreeSWITCH problem: the shell or transport).</exception>
     public async Task<FreeSwitchHostFacts> CollectAsync(IRemoteShell shell, CancellationToken cancellationToken)
     {
@@ -56,7 +62,19 @@ public sealed class FreeSwitchFactsCollector
         }
 
         Overlay(runtime, _options.RuntimeVariables);
-        var (config, configError, source) = LoadConfig(system, runtime);
+        EffectiveSettings? config;
+        string? configError;
+        IConfigFileSource? source;
+        await ParseGate.WaitAsync(cancellationToken);
+        try
+        {
+            (config, configError, source) = LoadConfig(system, runtime);
+        }
+        finally
+        {
+            ParseGate.Release();
+        }
+
         var warnings = new List<string>(system.Warnings);
 
         string? version = null, eslError = null, sofiaText = null;
@@ -97,7 +115,15 @@ public sealed class FreeSwitchFactsCollector
 
             if (changed && source is not null)
             {
-                (config, configError) = Parse(source, system.ConfDir, runtime);
+                await ParseGate.WaitAsync(cancellationToken);
+                try
+                {
+                    (config, configError) = Parse(source, system.ConfDir, runtime);
+                }
+                finally
+                {
+                    ParseGate.Release();
+                }
             }
         }
 
