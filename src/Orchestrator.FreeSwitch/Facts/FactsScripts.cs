@@ -14,13 +14,16 @@ internal static class FactsScripts
     /// Sets <c>pids</c> to the freeswitch processes of this host: those in this shell's network namespace (where
     /// the host's sockets are). On a normal host that is every freeswitch process; in containers or namespaces that
     /// share one process table (the lab), it keeps the other hosts' processes out. Without the rights to read a
-    /// process's namespace (no root), the process is kept. The comparison is the shell's own <c>test -ef</c> (same
+    /// process's namespace (no root), the process is kept. Zombies are skipped: pgrep lists a stopped FreeSWITCH until
+    /// its parent reaps it, and right after a restart that old PID (lower than the new one) would pass for the running
+    /// process, with its old start time. The comparison is the shell's own <c>test -ef</c> (same
     /// nsfs inode), not a <c>readlink</c> per process: with one process table for N hosts that was N processes
     /// spawned per host, and process creation is the dominant cost of a facts pass.
     /// </summary>
     private const string PidsOfThisHost =
         "pids=''; "
         + "for p in $(pgrep -x freeswitch 2>/dev/null); do "
+        + "st=''; { read -r st < /proc/$p/stat; } 2>/dev/null; st=${st##*) }; st=${st%% *}; [ \"$st\" = Z ] && continue; "
         + "if [ /proc/$p/ns/net -ef /proc/$$/ns/net ] || ! [ -e /proc/$p/ns/net ] || ! [ -e /proc/$$/ns/net ]; then pids=\"${pids}${pids:+ }$p\"; fi; done";
 
     /// <summary>Round trip 1: system and configuration.</summary>

@@ -238,4 +238,42 @@ public sealed class FactsOnConfigTreesTests
         await new FreeSwitchFactsCollector(Options(tree.Path)).CollectAsync(shell, CancellationToken.None);
         Assert.Single(shell.Runs);
     }
+
+    [Fact]
+    public async Task Collect_ZombieFreeSwitch_IsNotTakenForTheRunningProcess()
+    {
+        // Right after a restart the old process can linger as a zombie until its parent reaps it; its lower PID and old
+        // start time must not pass for the running FreeSWITCH (that made "robustness in effect" read false).
+        using var tree = ConfTrees.CopyVanilla();
+        var bin = Path.Combine(tree.Path, "bin");
+        Directory.CreateDirectory(bin);
+        var exe = Path.Combine(bin, "freeswitch");
+        File.Copy("/bin/sleep", exe); // keeps the executable mode
+
+        // A parent that never waits: its first child (freeswitch 0) exits at once and stays a zombie; the second lives.
+        var psi = new System.Diagnostics.ProcessStartInfo("python3") { RedirectStandardOutput = true, UseShellExecute = false };
+        psi.ArgumentList.Add("-c");
+        psi.ArgumentList.Add("import subprocess,sys,time\n"
+            + "z = subprocess.Popen([sys.argv[1], '0']); time.sleep(0.5)\n"
+            + "a = subprocess.Popen([sys.argv[1], '60'])\n"
+            + "print(z.pid, a.pid, flush=True); time.sleep(60)\n");
+        psi.ArgumentList.Add(exe);
+        using var parent = System.Diagnostics.Process.Start(psi)!;
+        try
+        {
+            var pids = (await parent.StandardOutput.ReadLineAsync())!.Split(' ').Select(int.Parse).ToArray();
+            var (zombie, alive) = (pids[0], pids[1]);
+            Assert.Contains(") Z ", await File.ReadAllTextAsync($"/proc/{zombie}/stat"), StringComparison.Ordinal);
+
+            var facts = await Collect(Options(tree.Path));
+
+            Assert.DoesNotContain(zombie, facts.Pids);
+            Assert.Contains(alive, facts.Pids);
+        }
+        finally
+        {
+            parent.Kill(entireProcessTree: true);
+            await parent.WaitForExitAsync();
+        }
+    }
 }
