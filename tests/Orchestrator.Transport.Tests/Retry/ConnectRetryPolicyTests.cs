@@ -87,11 +87,12 @@ public sealed class ConnectRetryPolicyTests
 
         Assert.Equal(2, count);
         Assert.Equal(UnreachableReason.Timeout, error.Reason);
-        // Drive keeps advancing fake time in 50 ms steps until the timeout's callback has run, which on a busy machine
-        // takes some steps: the elapsed time reads 10 s or a little more, never the 49 s that 50 attempts would take.
+        // Two attempts, not fifty: the overall timeout stopped the retries. Drive keeps advancing fake time in 50 ms steps
+        // until the timeout's continuation has run, which on a busy machine can take many steps, so the elapsed time in
+        // the message is at least 10 s but has no meaningful upper bound here.
         var match = System.Text.RegularExpressions.Regex.Match(error.Message, @"gave up after (\d+\.\d) s \(2 attempts\); last error: connection timed out");
         Assert.True(match.Success, error.Message);
-        Assert.InRange(double.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), 10.0, 15.0);
+        Assert.True(double.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) >= 10.0, error.Message);
     }
 
     [Theory]
