@@ -132,8 +132,8 @@ internal sealed class PlaybookLoader(ModuleRegistry modules, TemplateEngine temp
             };
         }
 
-        play.GatherFacts = Child(map, "gather_facts") is { } gf && Bool(gf, "gather_facts");
-        play.ForceHandlers = Child(map, "force_handlers") is { } fh && Bool(fh, "force_handlers");
+        play.GatherFacts = OptionalBool(map, "gather_facts") ?? false;
+        play.ForceHandlers = OptionalBool(map, "force_handlers") ?? false;
         if (Child(map, "vars_files") is { } vf)
         {
             foreach (var item in Sequence(vf, "vars_files"))
@@ -588,52 +588,25 @@ internal sealed class PlaybookLoader(ModuleRegistry modules, TemplateEngine temp
         }
     }
 
+    /// <summary>A boolean keyword's value, or null when the mapping does not have it.</summary>
+    private bool? OptionalBool(YamlMappingNode map, string key) => Child(map, key) is { } node ? Bool(node, key) : null;
+
     private void ReadOptions(TaskOptions options, YamlMappingNode map)
     {
-        if (Child(map, "become") is { } b)
-        {
-            options.Become = Bool(b, "become");
-        }
+        options.Become = OptionalBool(map, "become") ?? options.Become;
 
         if (Child(map, "become_user") is { } bu)
         {
             options.BecomeUser = ScalarString(bu, "become_user");
         }
 
-        if (Child(map, "ignore_errors") is { } ie)
-        {
-            options.IgnoreErrors = Bool(ie, "ignore_errors");
-        }
-
-        if (Child(map, "ignore_unreachable") is { } iu)
-        {
-            options.IgnoreUnreachable = Bool(iu, "ignore_unreachable");
-        }
-
-        if (Child(map, "no_log") is { } nl)
-        {
-            options.NoLog = Bool(nl, "no_log");
-        }
-
-        if (Child(map, "check_mode") is { } cm)
-        {
-            options.CheckMode = Bool(cm, "check_mode");
-        }
-
-        if (Child(map, "diff") is { } df)
-        {
-            options.Diff = Bool(df, "diff");
-        }
-
-        if (Child(map, "any_errors_fatal") is { } aef)
-        {
-            options.AnyErrorsFatal = Bool(aef, "any_errors_fatal");
-        }
-
-        if (Child(map, "run_once") is { } ro)
-        {
-            options.RunOnce = Bool(ro, "run_once");
-        }
+        options.IgnoreErrors = OptionalBool(map, "ignore_errors") ?? options.IgnoreErrors;
+        options.IgnoreUnreachable = OptionalBool(map, "ignore_unreachable") ?? options.IgnoreUnreachable;
+        options.NoLog = OptionalBool(map, "no_log") ?? options.NoLog;
+        options.CheckMode = OptionalBool(map, "check_mode") ?? options.CheckMode;
+        options.Diff = OptionalBool(map, "diff") ?? options.Diff;
+        options.AnyErrorsFatal = OptionalBool(map, "any_errors_fatal") ?? options.AnyErrorsFatal;
+        options.RunOnce = OptionalBool(map, "run_once") ?? options.RunOnce;
 
         if (Child(map, "delegate_to") is { } dt)
         {
