@@ -24,6 +24,7 @@ public sealed class FreeSwitchConfiguration
         Variables = new Dictionary<string, string>(preprocessor.Variables, StringComparer.Ordinal);
         Warnings = [.. preprocessor.Warnings];
         Files = [.. preprocessor.Files];
+        ReferencedVariables = new HashSet<string>(preprocessor.Referenced, StringComparer.Ordinal);
     }
 
     /// <summary>The parsed document (the &lt;document&gt; root FreeSWITCH builds); empty when loaded with KeepDocument false.</summary>
@@ -34,6 +35,12 @@ public sealed class FreeSwitchConfiguration
 
     /// <summary>Global variables after pre-processing: the runtime ones plus every <c>set</c>.</summary>
     public IReadOnlyDictionary<string, string> Variables { get; }
+
+    /// <summary>
+    /// The variable names any <c>$${...}</c> expanded (or tried to). A runtime variable outside this set cannot change the
+    /// result, so a caller that learns a better value for it need not load the configuration again.
+    /// </summary>
+    public IReadOnlySet<string> ReferencedVariables { get; }
 
     /// <summary>What FreeSWITCH would have logged while pre-processing.</summary>
     public IReadOnlyList<ConfigWarning> Warnings { get; }

@@ -14,7 +14,7 @@ internal sealed class PreprocessedText
     /// <summary>Frees the text; locations of what was already read stay valid.</summary>
     public void DropText() => _text.Clear().Capacity = 0;
 
-    public void Write(string piece, string file, int line, int sourceColumn)
+    public void Write(ReadOnlySpan<char> piece, string file, int line, int sourceColumn)
     {
         if (piece.Length == 0)
         {
@@ -28,7 +28,7 @@ internal sealed class PreprocessedText
         }
 
         _text.Append(piece);
-        var newlines = piece.Count(c => c == '\n');
+        var newlines = piece.Count('\n');
         for (var i = 1; i < newlines; i++)
         {
             _origins.Add((file, line, 0));

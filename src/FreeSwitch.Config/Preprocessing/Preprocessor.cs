@@ -23,6 +23,7 @@ internal sealed class Preprocessor
     private readonly Dictionary<string, string> _variables;
     private readonly List<ConfigWarning> _warnings = [];
     private readonly List<string> _files = [];
+    private readonly HashSet<string> _referenced = new(StringComparer.Ordinal);
     private readonly PreprocessedText _output = new();
 
     public Preprocessor(IConfigFileSource source, ConfigLoadOptions options)
@@ -42,6 +43,9 @@ internal sealed class Preprocessor
     }
 
     public IReadOnlyDictionary<string, string> Variables => _variables;
+
+    /// <summary>Every variable name a <c>$${...}</c> asked for (set or not): what the output depends on.</summary>
+    public IReadOnlySet<string> Referenced => _referenced;
 
     public IReadOnlyList<ConfigWarning> Warnings => _warnings;
 
@@ -91,11 +95,12 @@ internal sealed class Preprocessor
         while (pos < text.Length)
         {
             var end = text.IndexOf('\n', pos);
-            var raw = end < 0 ? text[pos..] : text[pos..(end + 1)];
+            var raw = end < 0 ? text.AsSpan(pos) : text.AsSpan(pos, end + 1 - pos);
             pos = end < 0 ? text.Length : end + 1;
             lineNo++;
 
-            var line = ExpandVariables(raw, file, lineNo);
+            // Lines are spans into the file's text: most are copied once, into the output, and never allocated alone.
+            var line = raw.Contains("$${", StringComparison.Ordinal) ? ExpandVariables(raw, file, lineNo).AsSpan() : raw;
             if (raw.Contains("<include>", StringComparison.Ordinal) || raw.Contains("</include>", StringComparison.Ordinal)
                 || raw.Contains("<?", StringComparison.Ordinal))
             {
@@ -117,11 +122,10 @@ internal sealed class Preprocessor
                 bpColumn += close + 3;
             }
 
-            var here = new ConfigLocation(file, lineNo, 0);
             var pre = bp.IndexOf("X-pre-process", StringComparison.OrdinalIgnoreCase);
             if (pre >= 0)
             {
-                if (pre > 0 && bp[pre - 1] == '<' && ParseCommand(bp, pre) is { } command)
+                if (pre > 0 && bp[pre - 1] == '<' && ParseCommand(bp.ToString(), pre) is { } command)
                 {
                     Execute(command.Cmd, command.Data, cwd, level, new ConfigLocation(file, lineNo, bpColumn + pre - 1));
                 }
@@ -145,7 +149,7 @@ internal sealed class Preprocessor
                     multiLineComment = true;
                 }
 
-                var eol = rest.IndexOfAny(['\r', '\n']);
+                var eol = rest.IndexOfAny('\r', '\n');
                 if (eol >= 0)
                 {
                     rest = rest[..eol];
@@ -159,14 +163,14 @@ internal sealed class Preprocessor
                     var q = arg.IndexOf('"');
                     if (q >= 0)
                     {
-                        var q2 = arg.IndexOf('"', q + 1);
+                        var q2 = arg[(q + 1)..].IndexOf('"');
                         if (q2 >= 0)
                         {
-                            arg = arg[(q + 1)..q2];
+                            arg = arg.Slice(q + 1, q2);
                         }
                     }
 
-                    Execute(cmd, arg, cwd, level, here with { Column = bpColumn + hash });
+                    Execute(cmd.ToString(), arg.ToString(), cwd, level, new ConfigLocation(file, lineNo, bpColumn + hash));
                 }
 
                 continue;
@@ -359,14 +363,8 @@ internal sealed class Preprocessor
     }
 
     /// <summary><c>expand_vars()</c>: <c>$${name}</c> replaced by the variable's value, or nothing.</summary>
-    private string ExpandVariables(string line, string file, int lineNo)
+    private string ExpandVariables(ReadOnlySpan<char> line, string file, int lineNo)
     {
-        var start = line.IndexOf("$${", StringComparison.Ordinal);
-        if (start < 0)
-        {
-            return line;
-        }
-
         var result = new System.Text.StringBuilder(line.Length + 32);
         var i = 0;
         while (i < line.Length)
@@ -376,7 +374,8 @@ internal sealed class Preprocessor
                 var close = FindEndParen(line, i + 2);
                 if (close >= 0)
                 {
-                    var name = line[(i + 3)..close];
+                    var name = line[(i + 3)..close].ToString();
+                    _referenced.Add(name);
                     if (_variables.TryGetValue(name, out var value))
                     {
                         result.Append(value);
@@ -397,7 +396,7 @@ internal sealed class Preprocessor
     }
 
     /// <summary>switch_find_end_paren(): the matching '}' for the '{' at <paramref name="open"/>, nesting counted.</summary>
-    private static int FindEndParen(string s, int open)
+    private static int FindEndParen(ReadOnlySpan<char> s, int open)
     {
         var depth = 0;
         for (var i = open; i < s.Length; i++)

@@ -10,6 +10,13 @@ public sealed class InMemoryConfigSource : IConfigFileSource
 {
     private readonly Dictionary<string, string> _files = new(StringComparer.Ordinal);
     private readonly HashSet<string> _directories = new(StringComparer.Ordinal) { "/" };
+    private readonly Dictionary<string, DateTimeOffset> _modified = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Modification times of the files read from a tar, by host path (a POSIX/pax tar, as <c>tar --format=posix</c>
+    /// writes it, keeps the sub-second part).
+    /// </summary>
+    public IReadOnlyDictionary<string, DateTimeOffset> Modified => _modified;
 
     /// <summary>Adds (or replaces) a file; its parent directories come into existence.</summary>
     public InMemoryConfigSource Add(string hostPath, string text)
@@ -57,6 +64,7 @@ public sealed class InMemoryConfigSource : IConfigFileSource
             {
                 using var text = new StreamReader(data, Encoding.UTF8);
                 source.Add(path, text.ReadToEnd());
+                source._modified[ConfigPath.Normalize(path)] = entry.ModificationTime;
             }
         }
 

@@ -1,6 +1,3 @@
-using System.IO.Compression;
-using FreeSwitch.Config;
-using FreeSwitch.Config.Sources;
 using Orchestrator.Core.Transport;
 using Orchestrator.FreeSwitch.Facts;
 using Orchestrator.FreeSwitch.Placement;
@@ -28,13 +25,12 @@ public sealed class GatherOptions
 /// </summary>
 internal sealed class FreeSwitchFactsGatherer(GatherOptions options) : IHostFactsGatherer
 {
-    /// <summary>The collector's section marker, to find the configuration tree it already transferred (for config_param).</summary>
-    private const string FsSectionMarker = "@@orchestrator-fs@@ ";
-
     public async Task<HostFacts> GatherAsync(IHostConnection connection, FactsRequest request, CancellationToken cancellationToken)
     {
         var factsOptions = new FreeSwitchFactsOptions();
         options.ConfigureFacts?.Invoke(factsOptions);
+        // config_param checks read any param: the collector keeps the configuration it parsed (one parse per host).
+        factsOptions.KeepConfiguration = request.NeedConfiguration;
         if (request.BindErrorWindow > TimeSpan.Zero)
         {
             factsOptions.BindErrorWindow = request.BindErrorWindow;
@@ -57,52 +53,6 @@ internal sealed class FreeSwitchFactsGatherer(GatherOptions options) : IHostFact
             placement = CapturePlacement.Check(fs.PlacementInput());
         }
 
-        var configuration = request.NeedConfiguration && fs.Config is not null && shell.FirstOutput is { } output
-            ? ParseConfiguration(output, fs)
-            : null;
-        return new HostFacts { FreeSwitch = fs, Placement = placement, Configuration = configuration, Probes = shell.Results };
-    }
-
-    /// <summary>Reads the whole configuration from the tar the collector transferred, with the same runtime variables.</summary>
-    internal static FreeSwitchConfiguration? ParseConfiguration(string output, FreeSwitchHostFacts fs)
-    {
-        var tar = Section(output, "conf_tar")?.Trim();
-        if (string.IsNullOrEmpty(tar))
-        {
-            return null;
-        }
-
-        try
-        {
-            using var gz = new GZipStream(new MemoryStream(Convert.FromBase64String(tar)), CompressionMode.Decompress);
-            using var plain = new MemoryStream();
-            gz.CopyTo(plain);
-            plain.Position = 0;
-            var source = InMemoryConfigSource.FromTar(plain, fs.ConfDir);
-            var load = new ConfigLoadOptions { ConfDir = fs.ConfDir };
-            foreach (var (k, v) in fs.RuntimeVariables)
-            {
-                load.RuntimeVariables[k] = v;
-            }
-
-            return FreeSwitchConfiguration.Load(source, load);
-        }
-        catch (Exception ex) when (ex is FormatException or InvalidDataException or IOException or FreeSwitchConfigException)
-        {
-            return null;
-        }
-    }
-
-    private static string? Section(string output, string name)
-    {
-        var start = output.IndexOf("\n" + FsSectionMarker + name + "\n", StringComparison.Ordinal);
-        if (start < 0)
-        {
-            return null;
-        }
-
-        start = output.IndexOf('\n', start + 1) + 1;
-        var end = output.IndexOf("\n" + FsSectionMarker, start, StringComparison.Ordinal);
-        return end < 0 ? output[start..] : output[start..end];
+        return new HostFacts { FreeSwitch = fs, Placement = placement, Configuration = fs.Configuration, Probes = shell.Results };
     }
 }

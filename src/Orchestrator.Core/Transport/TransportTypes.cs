@@ -16,7 +16,20 @@ public sealed record RemoteCommand(string CommandText)
 
     /// <summary>Per-command timeout; null uses the connection's default.</summary>
     public TimeSpan? Timeout { get; init; }
+
+    /// <summary>
+    /// More input the command asks for while it runs (after <see cref="Stdin"/>): lets one session read, let the controller
+    /// think, and go on, where two sessions would cost a second login and a second sudo.
+    /// </summary>
+    public StdinReply? Reply { get; init; }
 }
+
+/// <summary>
+/// Input written to a running command once its stdout prints <see cref="Prompt"/> on a line of its own: <see cref="Answer"/>
+/// gets the stdout up to that line and returns what to write (a secret: never logged). Standard input is closed after
+/// it, or at once when the command exits without asking.
+/// </summary>
+public sealed record StdinReply(string Prompt, Func<string, CancellationToken, Task<Secret>> Answer);
 
 public sealed record CommandResult(int ExitCode, string Stdout, string Stderr, TimeSpan Duration)
 {

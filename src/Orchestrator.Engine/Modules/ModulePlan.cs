@@ -171,8 +171,8 @@ public sealed class ModuleContext
     public void ReadResource(string resource) => _reads.Add(resource);
 
     /// <summary>Runs a shell command on the host with the task's become settings.</summary>
-    public Task<CommandResult> RunAsync(string command, CancellationToken cancellationToken, TimeSpan? timeout = null, Secret? stdin = null) =>
-        Connection.RunAsync(new RemoteCommand(command) { Become = Become, BecomeUser = BecomeUser, Timeout = timeout, Stdin = stdin }, cancellationToken);
+    public Task<CommandResult> RunAsync(string command, CancellationToken cancellationToken, TimeSpan? timeout = null, Secret? stdin = null, StdinReply? reply = null) =>
+        Connection.RunAsync(new RemoteCommand(command) { Become = Become, BecomeUser = BecomeUser, Timeout = timeout, Stdin = stdin, Reply = reply }, cancellationToken);
 
     /// <summary>Evaluates a Jinja-style condition with the task's variables.</summary>
     public bool EvaluateCondition(string expression) => _services.EvaluateCondition(expression);

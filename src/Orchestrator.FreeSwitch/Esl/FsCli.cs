@@ -146,7 +146,7 @@ internal static class FsCli
     /// The bash ESL client: connects once, authenticates with the password read from stdin, and defines <c>fsapi</c>.
     /// Failures print fs_cli's own words (<c>Error Connecting [Authentication Error]</c>, <c>[Socket Connection Error]</c>) and rc 255.
     /// </summary>
-    private static readonly string EslClient =
+    internal static readonly string EslClient =
         "export LC_ALL=C\n"
         + "IFS= read -r fshost; IFS= read -r fsport; IFS= read -r fspw\n"
         + "fserr=\n"
@@ -182,6 +182,7 @@ internal static class FsCli
         + "    if [[ $fstype != api/response ]]; then fserr=${fserr:-'[ERROR] no reply from the event socket'}; fi\n"
         + "  fi\n"
         + $"  if [[ -n $fserr ]]; then printf '%s\\n\\n%src 255\\n' \"$fserr\" '{RemoteScript.Marker}'; return; fi\n"
+        + "  fslast=$body\n"
         + $"  printf '%s\\n\\n%src 0\\n' \"$body\" '{RemoteScript.Marker}'\n"
         + "}\n";
 }

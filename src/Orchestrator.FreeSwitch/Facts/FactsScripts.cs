@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Orchestrator.Core.Secrets;
 
 namespace Orchestrator.FreeSwitch.Facts;
 
@@ -26,102 +27,237 @@ internal static class FactsScripts
         + "st=''; { read -r st < /proc/$p/stat; } 2>/dev/null; st=${st##*) }; st=${st%% *}; [ \"$st\" = Z ] && continue; "
         + "if [ /proc/$p/ns/net -ef /proc/$$/ns/net ] || ! [ -e /proc/$p/ns/net ] || ! [ -e /proc/$$/ns/net ]; then pids=\"${pids}${pids:+ }$p\"; fi; done";
 
-    /// <summary>Round trip 1: system and configuration.</summary>
+    /// <summary>
+    /// Round trip 1: system and configuration. Under bash 5 (every current distribution) the script reads /proc with
+    /// builtins and keeps to about ten processes (pgrep, find, tar, gzip, base64, ip, ss, grep, awk): on a host, each process
+    /// costs more than the reads it replaces. Without bash, or with an older one, the POSIX script gives the same sections.
+    /// </summary>
     public static string System(FreeSwitchFactsOptions options)
+    {
+        var head = Head(options);
+        var posix = head + PosixBody;
+        var bash = "if [ \"${BASH_VERSINFO[0]}\" -lt 5 ]; then exec /bin/sh -c " + RemoteScript.Quote(posix) + "; fi\n" + head + BashBody;
+        return "if command -v bash >/dev/null 2>&1; then exec bash -c " + RemoteScript.Quote(bash) + "; fi\n" + posix;
+    }
+
+    /// <summary>The POSIX variant alone (tests compare it with the bash one).</summary>
+    internal static string SystemPosix(FreeSwitchFactsOptions options) => Head(options) + PosixBody;
+
+    private static string Head(FreeSwitchFactsOptions options)
     {
         var window = (long)Math.Ceiling(options.BindErrorWindow.TotalSeconds);
         var sb = new StringBuilder();
+        sb.Append("LC_ALL=C; export LC_ALL\n");
         sb.Append("conf=").Append(RemoteScript.Quote(options.ConfDir)).Append('\n');
         sb.Append("log=").Append(RemoteScript.Quote(options.LogFile)).Append('\n');
         sb.Append("window=").Append(window.ToString(CultureInfo.InvariantCulture)).Append('\n');
         sb.Append("sockmode=").Append(RemoteScript.Quote(options.SocketTable)).Append('\n');
         sb.Append(PidsOfThisHost).Append('\n');
-        sb.Append("""
-            pid=${pids%% *}
-            arg() { [ -n "$pid" ] && tr '\0' '\n' < "/proc/$pid/cmdline" 2>/dev/null | awk -v k="$1" 'f{print;exit} $0==k{f=1}'; }
-            cwd=$( [ -n "$pid" ] && readlink "/proc/$pid/cwd" 2>/dev/null )
-            if [ "$conf" = auto ]; then
-              conf=$(arg -conf)
-              if [ -z "$conf" ]; then
-                for c in /etc/freeswitch /usr/local/freeswitch/conf; do if [ -f "$c/freeswitch.xml" ]; then conf=$c; break; fi; done
-              fi
-              [ -n "$conf" ] || conf=/etc/freeswitch
-              case "$conf" in /*) ;; *) conf="$cwd/$conf" ;; esac
-            fi
-            if [ "$log" = auto ]; then
-              ld=$(arg -log)
-              if [ -z "$ld" ]; then ld=/var/log/freeswitch; [ -d "$ld" ] || { [ -d /usr/local/freeswitch/log ] && ld=/usr/local/freeswitch/log; }; fi
-              case "$ld" in /*) ;; *) ld="$cwd/$ld" ;; esac
-              log="$ld/freeswitch.log"
-            fi
-
-            """);
-        sb.Append(RemoteScript.Section("pid")).Append("; echo \"$pid\"; echo \"$pids\"\n");
-        sb.Append(RemoteScript.Section("conf_dir")).Append("; echo \"$conf\"\n");
-        sb.Append(RemoteScript.Section("conf_tar")).Append("""
-            ; if [ -f "$conf/freeswitch.xml" ]; then (cd "$conf" && find -L . -type f -size -1024k -print0 2>/dev/null | tar --null -czhf - -T - 2>/dev/null | base64 | tr -d '\n'); echo; fi
-
-            """);
-        sb.Append(RemoteScript.Section("conf_mtimes")).Append("""
-            ; if [ -d "$conf" ]; then (cd "$conf" && find -L . -type f -size -1024k -printf '%T@ %p\n' 2>/dev/null); fi
-
-            """);
-        sb.Append(RemoteScript.Section("hostname")).Append("; hostname 2>/dev/null || cat /proc/sys/kernel/hostname\n");
-        sb.Append(RemoteScript.Section("addresses")).Append("; ip -o addr show up 2>/dev/null\n");
-        sb.Append(RemoteScript.Section("process")).Append("""
-            ; if [ -n "$pid" ]; then echo "stat $(sed 's/^.*) //' "/proc/$pid/stat" 2>/dev/null | cut -d' ' -f20)"; echo "hz $(getconf CLK_TCK 2>/dev/null || echo 100)"; echo "uptime $(cut -d' ' -f1 /proc/uptime)"; echo "now $(date +%s.%N)"; fi
-
-            """);
-        sb.Append(RemoteScript.Section("sockets")).Append("""
-            ; if [ "$sockmode" != proc ] && command -v ss >/dev/null 2>&1; then echo ss; ss -uanp 2>&1; else echo proc; cat /proc/net/udp /proc/net/udp6 2>/dev/null; fi
-
-            """);
-        sb.Append(RemoteScript.Section("fds")).Append("""
-            ; if [ "$sockmode" = proc ] || ! command -v ss >/dev/null 2>&1; then for p in $pids; do ls -l "/proc/$p/fd" 2>/dev/null | sed -n "s/.*socket:\[\([0-9]*\)\].*/$p \1/p"; done; fi
-
-            """);
-        sb.Append(RemoteScript.Section("port_range")).Append("; cat /proc/sys/net/ipv4/ip_local_port_range\n");
-        sb.Append(RemoteScript.Section("reserved_ports")).Append("; cat /proc/sys/net/ipv4/ip_local_reserved_ports\n");
-        sb.Append(RemoteScript.Section("log")).Append("; echo \"$log\"\n");
-        sb.Append(RemoteScript.Section("bind_errors")).Append("""
-            ; if [ -r "$log" ]; then
-              since=$(date -d "@$(( $(date +%s) - window ))" '+%Y-%m-%d %H:%M:%S' 2>/dev/null || echo 0000-00-00)
-              echo "since $since"
-              grep -a -F 'Bind Error!' "$log" 2>/dev/null | awk -v c="$since" '
-                { ts = ""; if (match($0, /[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] [0-9][0-9]:[0-9][0-9]:[0-9][0-9]/)) ts = substr($0, RSTART, RLENGTH) }
-                ts != "" && ts >= c { if (index($0, "RTCP Bind Error!") > 0) rtcp++; else { rtp++; last = $0 } }
-                END { printf "rtp %d\nrtcp %d\n", rtp, rtcp; if (last != "") print "last " last }'
-            else echo unreadable; fi
-
-            """);
+        sb.Append("pid=${pids%% *}\n");
         return sb.ToString();
     }
 
-    /// <summary>Round trip 2: the API, through fs_cli, reading the fs_cli config (with the password) from stdin.</summary>
-    public static string Api(string fsCliPath, string? captureHostToResolve, Esl.ApiClient client)
+    /// <summary>The sections both variants print the same way.</summary>
+    private static readonly string CommonSections =
+        RemoteScript.Section("pid") + "; echo \"$pid\"; echo \"$pids\"\n"
+        + RemoteScript.Section("conf_dir") + "; echo \"$conf\"\n"
+        // The tar is POSIX (pax) so it carries each file's modification time to the nanosecond: no second find for them.
+        + RemoteScript.Section("conf_tar") + """
+            ; if [ -f "$conf/freeswitch.xml" ] && cd "$conf"; then find -L . -type f -size -1024k -print0 2>/dev/null | tar --format=posix --null -czhf - -T - 2>/dev/null | { base64 -w0 2>/dev/null || base64 | tr -d '\n'; }; echo; cd /; fi
+
+            """
+        + RemoteScript.Section("addresses") + "; ip -o addr show up 2>/dev/null\n"
+        + RemoteScript.Section("sockets") + """
+            ; if [ "$sockmode" != proc ] && command -v ss >/dev/null 2>&1; then echo ss; ss -uanp 2>&1; else echo proc; cat /proc/net/udp /proc/net/udp6 2>/dev/null; fi
+
+            """
+        + RemoteScript.Section("fds") + """
+            ; if [ "$sockmode" = proc ] || ! command -v ss >/dev/null 2>&1; then for p in $pids; do ls -l "/proc/$p/fd" 2>/dev/null | sed -n "s/.*socket:\[\([0-9]*\)\].*/$p \1/p"; done; fi
+
+            """
+        + RemoteScript.Section("log") + "; echo \"$log\"\n";
+
+    /// <summary>Counts RTP and RTCP <c>Bind Error</c> lines since <c>$since</c> (log lines carry local time, as date and printf print it).</summary>
+    private const string BindErrorCount = """
+          grep -a -F 'Bind Error!' "$log" 2>/dev/null | awk -v c="$since" '
+            { ts = ""; if (match($0, /[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] [0-9][0-9]:[0-9][0-9]:[0-9][0-9]/)) ts = substr($0, RSTART, RLENGTH) }
+            ts != "" && ts >= c { if (index($0, "RTCP Bind Error!") > 0) rtcp++; else { rtp++; last = $0 } }
+            END { printf "rtp %d\nrtcp %d\n", rtp, rtcp; if (last != "") print "last " last }'
+
+        """;
+
+    private static readonly string PosixBody = """
+        arg() { [ -n "$pid" ] && tr '\0' '\n' < "/proc/$pid/cmdline" 2>/dev/null | awk -v k="$1" 'f{print;exit} $0==k{f=1}'; }
+        cwd=$( [ -n "$pid" ] && readlink "/proc/$pid/cwd" 2>/dev/null )
+        if [ "$conf" = auto ]; then
+          conf=$(arg -conf)
+          if [ -z "$conf" ]; then
+            for c in /etc/freeswitch /usr/local/freeswitch/conf; do if [ -f "$c/freeswitch.xml" ]; then conf=$c; break; fi; done
+          fi
+          [ -n "$conf" ] || conf=/etc/freeswitch
+          case "$conf" in /*) ;; *) conf="$cwd/$conf" ;; esac
+        fi
+        if [ "$log" = auto ]; then
+          ld=$(arg -log)
+          if [ -z "$ld" ]; then ld=/var/log/freeswitch; [ -d "$ld" ] || { [ -d /usr/local/freeswitch/log ] && ld=/usr/local/freeswitch/log; }; fi
+          case "$ld" in /*) ;; *) ld="$cwd/$ld" ;; esac
+          log="$ld/freeswitch.log"
+        fi
+
+        """
+        + CommonSections
+        + RemoteScript.Section("hostname") + "; hostname 2>/dev/null || cat /proc/sys/kernel/hostname\n"
+        + RemoteScript.Section("port_range") + "; cat /proc/sys/net/ipv4/ip_local_port_range\n"
+        + RemoteScript.Section("reserved_ports") + "; cat /proc/sys/net/ipv4/ip_local_reserved_ports\n"
+        + RemoteScript.Section("process") + """
+            ; if [ -n "$pid" ]; then echo "stat $(sed 's/^.*) //' "/proc/$pid/stat" 2>/dev/null | cut -d' ' -f20)"; echo "hz $(getconf CLK_TCK 2>/dev/null || echo 100)"; echo "uptime $(cut -d' ' -f1 /proc/uptime)"; echo "now $(date +%s.%N)"; fi
+
+            """
+        + RemoteScript.Section("bind_errors") + """
+            ; if [ -r "$log" ]; then
+              since=$(date -d "@$(( $(date +%s) - window ))" '+%Y-%m-%d %H:%M:%S' 2>/dev/null || echo 0000-00-00)
+              echo "since $since"
+
+            """
+        + BindErrorCount
+        + "else echo unreadable; fi\n";
+
+    /// <summary>
+    /// bash 5: the process's arguments through mapfile, its start time through read, the clock through EPOCHREALTIME and
+    /// the window's start through printf's %(...)T, so none of them costs a process. USER_HZ is 100 on every Linux
+    /// architecture Debian and RHEL ship (getconf would be one more process for a constant).
+    /// </summary>
+    private static readonly string BashBody = """
+        fsargs=()
+        [ -n "$pid" ] && { mapfile -d '' fsargs < "/proc/$pid/cmdline"; } 2>/dev/null
+        arg() { local i; REPLY=''; for ((i = 0; i + 1 < ${#fsargs[@]}; i++)); do if [[ ${fsargs[i]} == "$1" ]]; then REPLY=${fsargs[i + 1]}; return; fi; done; }
+        cwd=''
+        abs() { case "$1" in /*) REPLY=$1 ;; *) if [ -z "$cwd" ] && [ -n "$pid" ]; then cwd=$(readlink "/proc/$pid/cwd" 2>/dev/null); fi; REPLY="$cwd/$1" ;; esac; }
+        if [ "$conf" = auto ]; then
+          arg -conf; conf=$REPLY
+          if [ -z "$conf" ]; then
+            for c in /etc/freeswitch /usr/local/freeswitch/conf; do if [ -f "$c/freeswitch.xml" ]; then conf=$c; break; fi; done
+          fi
+          [ -n "$conf" ] || conf=/etc/freeswitch
+          abs "$conf"; conf=$REPLY
+        fi
+        if [ "$log" = auto ]; then
+          arg -log; ld=$REPLY
+          if [ -z "$ld" ]; then ld=/var/log/freeswitch; [ -d "$ld" ] || { [ -d /usr/local/freeswitch/log ] && ld=/usr/local/freeswitch/log; }; fi
+          abs "$ld"; log="$REPLY/freeswitch.log"
+        fi
+
+        """
+        + CommonSections
+        // bash reads a /proc/sys file in one read(); dash reads byte by byte, and those files answer a read at an offset
+        // with nothing, so the POSIX variant keeps cat.
+        + RemoteScript.Section("hostname") + "; v=''; read -r v < /proc/sys/kernel/hostname; echo \"$v\"\n"
+        + RemoteScript.Section("port_range") + "; v=''; read -r v < /proc/sys/net/ipv4/ip_local_port_range; echo \"$v\"\n"
+        + RemoteScript.Section("reserved_ports") + "; v=''; read -r v < /proc/sys/net/ipv4/ip_local_reserved_ports; echo \"$v\"\n"
+        + RemoteScript.Section("process") + """
+            ; if [ -n "$pid" ]; then st=''; { read -r st < "/proc/$pid/stat"; } 2>/dev/null; st=${st##*) }; read -ra f <<< "$st"; up=''; read -r up _ < /proc/uptime; printf 'stat %s\nhz 100\nuptime %s\nnow %s\n' "${f[19]}" "$up" "$EPOCHREALTIME"; fi
+
+            """
+        + RemoteScript.Section("bind_errors") + """
+            ; if [ -r "$log" ]; then
+              printf -v since '%(%Y-%m-%d %H:%M:%S)T' "$(( ${EPOCHREALTIME%[.,]*} - window ))"
+              echo "since $since"
+
+            """
+        + BindErrorCount
+        + "else echo unreadable; fi\n";
+
+    /// <summary>The line the facts script prints when it waits for the API answer (see <see cref="Facts"/>).</summary>
+    public const string ApiPromptSection = "api-credentials";
+
+    public static string ApiPrompt => RemoteScript.Marker + ApiPromptSection;
+
+    /// <summary>
+    /// The whole facts pass in one session (one login, one sudo): the system sections, then the <see cref="ApiPrompt"/> line,
+    /// then the script reads its next stdin line. The controller parses the configuration from what it got so far and
+    /// answers <c>skip</c>, or <c>api</c>, the capture host name to resolve (or an empty line), and the ESL host, port and
+    /// password (one per line, a secret); the script then asks FreeSWITCH, from bash over one event-socket connection
+    /// (or through fs_cli).
+    /// </summary>
+    public static string Facts(FreeSwitchFactsOptions options)
+    {
+        var head = Head(options);
+        var posix = head + PosixBody + ApiTail(options, bash: false);
+        var bash = "if [ \"${BASH_VERSINFO[0]}\" -lt 5 ]; then exec /bin/sh -c " + RemoteScript.Quote(posix) + "; fi\n" + head + BashBody + ApiTail(options, bash: true);
+        return "if command -v bash >/dev/null 2>&1; then exec bash -c " + RemoteScript.Quote(bash) + "; fi\n" + posix;
+    }
+
+    private static string ApiTail(FreeSwitchFactsOptions options, bool bash)
     {
         var sb = new StringBuilder();
-        sb.Append(RemoteScript.Section("version")).Append("; fsapi version\n");
-        sb.Append(RemoteScript.Section("sofia_status")).Append("; fsapi 'sofia status' > \"$fsdir/status\"; cat \"$fsdir/status\"\n");
-        sb.Append("""
+        sb.Append(RemoteScript.Section(ApiPromptSection)).Append('\n');
+        sb.Append("fsgo=''; IFS= read -r fsgo\n");
+        sb.Append("if [ \"$fsgo\" = api ]; then\nfsresolve=''; IFS= read -r fsresolve\n");
+        if (bash && options.ApiClient == Esl.ApiClient.Esl)
+        {
+            // Already bash: the ESL client runs in this shell, and the profile names come from the reply without a file.
+            sb.Append(Esl.FsCli.EslClient);
+            sb.Append(RemoteScript.Section("version")).Append("; fsapi version\n");
+            sb.Append(RemoteScript.Section("sofia_status")).Append("; fsapi 'sofia status'\n");
+            sb.Append("""
+                fsprofiles=()
+                while IFS=$'\t' read -r n t x y; do
+                  [[ -n $y ]] || continue
+                  n=${n#"${n%%[! ]*}"}; n=${n%"${n##*[! ]}"}; t=${t#"${t%%[! ]*}"}; t=${t%"${t##*[! ]}"}
+                  [[ $t == profile ]] && fsprofiles+=("$n")
+                done <<< "$fslast"
+                for p in "${fsprofiles[@]}"; do
+
+                """);
+            sb.Append("  ").Append(RemoteScript.Section("profile")).Append("; echo \"$p\"\n");
+            sb.Append("  fsapi \"sofia status profile $p\"\ndone\n");
+            sb.Append(ApiCommonTail);
+            sb.Append("exec 3>&- 2>/dev/null\n");
+        }
+        else
+        {
+            sb.Append("(\n").Append(Esl.FsCli.Script(PosixApiBody, options.FsCliPath, options.ApiClient)).Append("\n)\n");
+        }
+
+        sb.Append("fi\n");
+        return sb.ToString();
+    }
+
+    /// <summary>The API commands for shells without bash 5 (through <see cref="Esl.FsCli.Script"/>, which reads the credentials).</summary>
+    private static readonly string PosixApiBody =
+        RemoteScript.Section("version") + "; fsapi version\n"
+        + RemoteScript.Section("sofia_status") + "; fsapi 'sofia status' > \"$fsdir/status\"; cat \"$fsdir/status\"\n"
+        + """
             for p in $(awk -F'\t' 'NF >= 4 { n = $1; t = $2; gsub(/^ +| +$/, "", n); gsub(/^ +| +$/, "", t); if (t == "profile") print n }' "$fsdir/status"); do
 
-            """);
-        sb.Append("  ").Append(RemoteScript.Section("profile")).Append("; echo \"$p\"\n");
-        sb.Append("  fsapi \"sofia status profile $p\"\ndone\n");
-        sb.Append(RemoteScript.Section("calls")).Append("; fsapi 'show calls count'\n");
-        foreach (var v in new[] { "local_ip_v4", "local_ip_v6", "hostname" })
+            """
+        + "  " + RemoteScript.Section("profile") + "; echo \"$p\"\n"
+        + "  fsapi \"sofia status profile $p\"\ndone\n"
+        + ApiCommonTail;
+
+    /// <summary>Calls, the runtime variables, and the capture host's addresses as this host resolves them (when it is a name).</summary>
+    private static readonly string ApiCommonTail =
+        RemoteScript.Section("calls") + "; fsapi 'show calls count'\n"
+        + string.Concat(new[] { "local_ip_v4", "local_ip_v6", "hostname" }.Select(v =>
+            RemoteScript.Section("var " + v) + "; fsapi " + RemoteScript.Quote("global_getvar " + v) + "\n"))
+        + "if [ -n \"$fsresolve\" ]; then " + RemoteScript.Section("resolve") + "; getent ahosts \"$fsresolve\" 2>/dev/null | awk '{print $1}' | sort -u; fi\n";
+
+    /// <summary>What the controller writes when the script asks (<see cref="ApiPrompt"/>): the API, or nothing more.</summary>
+    /// <param name="credentials">The ESL credentials (<see cref="Esl.FsCli.Credentials"/>), or null for no API.</param>
+    /// <param name="captureHostToResolve">A capture-server host name to resolve on the host, or null.</param>
+    public static Secret ApiAnswer(Secret? credentials, string? captureHostToResolve)
+    {
+        if (credentials is null)
         {
-            sb.Append(RemoteScript.Section("var " + v)).Append("; fsapi ").Append(RemoteScript.Quote("global_getvar " + v)).Append('\n');
+            return new Secret("skip\n");
         }
 
-        if (captureHostToResolve is not null)
+        if (captureHostToResolve?.Contains('\n', StringComparison.Ordinal) == true)
         {
-            sb.Append(RemoteScript.Section("resolve")).Append("; getent ahosts ").Append(RemoteScript.Quote(captureHostToResolve))
-                .Append(" 2>/dev/null | awk '{print $1}' | sort -u\n");
+            throw new ArgumentException("the capture host name must be one line");
         }
 
-        return Esl.FsCli.Script(sb.ToString(), fsCliPath, client);
+        return new Secret("api\n" + (captureHostToResolve ?? string.Empty) + "\n" + credentials.Reveal());
     }
 
     /// <summary>The fast probe the toggle polls with: process, UDP sockets and the two port sysctls.</summary>

@@ -5,6 +5,7 @@ using System.Net;
 using FreeSwitch.Config;
 using FreeSwitch.Config.Sources;
 using Orchestrator.Core.Secrets;
+using Orchestrator.Core.Transport;
 using Orchestrator.FreeSwitch.Configuration;
 using Orchestrator.FreeSwitch.Esl;
 using Orchestrator.FreeSwitch.Placement;
@@ -37,44 +38,48 @@ public sealed class FreeSwitchFactsCollector
     public async Task<FreeSwitchHostFacts> CollectAsync(IRemoteShell shell, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(shell);
-        var first = await shell.RunAsync(FactsScripts.System(_options), null, _options.CommandTimeout, cancellationToken);
-        var sections = RemoteScript.SplitToMap(first.Stdout);
-        if (!sections.ContainsKey("bind_errors"))
+
+        // One session: the script prints the system sections and waits; the configuration is parsed while it waits, and
+        // the answer says whether (and how) to ask the API.
+        SystemStage? stage = null;
+        EslEndpoint? endpoint = null;
+        var reply = new StdinReply(FactsScripts.ApiPrompt, async (soFar, ct) =>
         {
-            throw new FactsException($"{shell.HostName}: the facts script did not complete (rc={first.ExitCode}): {Tail(first.Stderr + first.Stdout)}");
+            var sections = RemoteScript.SplitToMap(soFar);
+            if (!sections.ContainsKey("bind_errors"))
+            {
+                return FactsScripts.ApiAnswer(null, null);
+            }
+
+            stage = await SystemStageAsync(ParseSystem(sections, _options), ct);
+            if (stage.System.Pid is null || _options.SkipApi)
+            {
+                return FactsScripts.ApiAnswer(null, null);
+            }
+
+            var config = stage.Parsed?.Settings;
+            endpoint = Endpoint(config);
+            var captureHost = config?.CaptureServer?.Host is { } h && !IPAddress.TryParse(h, out _) ? h : null;
+            return FactsScripts.ApiAnswer(FsCli.Credentials(endpoint), captureHost);
+        });
+        var run = await shell.RunAsync(FactsScripts.Facts(_options), null, reply, _options.CommandTimeout, cancellationToken);
+        var all = RemoteScript.Split(run.Stdout);
+        var prompt = all.FindIndex(x => x.Key == FactsScripts.ApiPromptSection);
+        var systemSections = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (k, v) in prompt < 0 ? all : all[..prompt])
+        {
+            systemSections[k] = v;
         }
 
-        var system = ParseSystem(sections, _options);
-        var runtime = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (system.Hostname is { Length: > 0 } hn)
+        if (!systemSections.ContainsKey("bind_errors"))
         {
-            runtime["hostname"] = hn;
+            throw new FactsException($"{shell.HostName}: the facts script did not complete (rc={run.ExitCode}): {Tail(run.Stderr + run.Stdout)}");
         }
 
-        if (system.LocalIpV4 is { } v4)
-        {
-            runtime["local_ip_v4"] = v4;
-        }
-
-        if (system.LocalIpV6 is { } v6)
-        {
-            runtime["local_ip_v6"] = v6;
-        }
-
-        Overlay(runtime, _options.RuntimeVariables);
-        EffectiveSettings? config;
-        string? configError;
-        IConfigFileSource? source;
-        await ParseGate.WaitAsync(cancellationToken);
-        try
-        {
-            (config, configError, source) = LoadConfig(system, runtime);
-        }
-        finally
-        {
-            ParseGate.Release();
-        }
-
+        // A shell that cannot answer (the script then reads end of file and skips the API) still gets the configuration.
+        stage ??= await SystemStageAsync(ParseSystem(systemSections, _options), cancellationToken);
+        var (system, runtime, parsed, configError, source) = (stage.System, stage.Runtime, stage.Parsed, stage.ConfigError, stage.Source);
+        var config = parsed?.Settings;
         var warnings = new List<string>(system.Warnings);
 
         string? version = null, eslError = null, sofiaText = null;
@@ -82,34 +87,36 @@ public sealed class FreeSwitchFactsCollector
         var statusRows = new List<SofiaStatusRow>();
         var profiles = new Dictionary<string, SofiaProfileStatus>(StringComparer.OrdinalIgnoreCase);
         var resolved = new List<IPAddress>();
-        if (system.Pid is not null && !_options.SkipApi)
+        if (endpoint is not null)
         {
-            var endpoint = Endpoint(config);
-            var captureHost = config?.CaptureServer?.Host is { } h && !IPAddress.TryParse(h, out _) ? h : null;
-            var second = await shell.RunAsync(FactsScripts.Api(_options.FsCliPath, captureHost, _options.ApiClient), FsCli.Credentials(endpoint), _options.CommandTimeout, cancellationToken);
-            var api = RemoteScript.Split(second.Stdout);
-            var parsed = ParseApi(api, endpoint);
-            (version, eslError, sofiaText, calls) = (parsed.Version, parsed.Error, parsed.SofiaStatus, parsed.Calls);
-            statusRows = parsed.Rows;
-            foreach (var p in parsed.Profiles)
+            var api = ParseApi(all[(prompt + 1)..], endpoint);
+            (version, eslError, sofiaText, calls) = (api.Version, api.Error, api.SofiaStatus, api.Calls);
+            statusRows = api.Rows;
+            foreach (var p in api.Profiles)
             {
                 profiles[p.Name] = p;
             }
 
-            resolved = parsed.Resolved;
-            if (eslError is null && second.ExitCode is 97)
+            resolved = api.Resolved;
+            if (eslError is null && run.ExitCode is 97)
             {
-                eslError = Tail(second.Stderr);
+                eslError = Tail(run.Stderr);
             }
 
-            // The running process's own runtime variables beat the guess from `ip addr`; read again if they differ.
+            if (version is null && eslError is null && all.Count <= prompt + 1)
+            {
+                eslError = $"the facts script ended before the API answered (rc={run.ExitCode}): {Tail(run.Stderr)}";
+            }
+
+            // The running process's own runtime variables beat the guess from `ip addr`; read again if one the
+            // configuration uses differs (a variable no $${...} mentions cannot change the result).
             var changed = false;
-            foreach (var (name, value) in parsed.Variables)
+            foreach (var (name, value) in api.Variables)
             {
                 if (!_options.RuntimeVariables.ContainsKey(name) && value.Length > 0 && runtime.GetValueOrDefault(name) != value)
                 {
                     runtime[name] = value;
-                    changed = true;
+                    changed |= parsed is null || parsed.Configuration.ReferencedVariables.Contains(name);
                 }
             }
 
@@ -118,7 +125,8 @@ public sealed class FreeSwitchFactsCollector
                 await ParseGate.WaitAsync(cancellationToken);
                 try
                 {
-                    (config, configError) = Parse(source, system.ConfDir, runtime);
+                    (parsed, configError) = Parse(source, system.ConfDir, runtime);
+                    config = parsed?.Settings;
                 }
                 finally
                 {
@@ -134,8 +142,9 @@ public sealed class FreeSwitchFactsCollector
             ConfDir = system.ConfDir,
             Config = config,
             ConfigError = configError,
+            Configuration = _options.KeepConfiguration ? parsed?.Configuration : null,
             RuntimeVariables = runtime,
-            FileModified = system.FileModified,
+            FileModified = FileTimes(source),
             Pid = system.Pid,
             Pids = system.Pids,
             StartedAt = system.StartedAt,
@@ -155,13 +164,43 @@ public sealed class FreeSwitchFactsCollector
         };
     }
 
+    /// <summary>What the system sections give: the facts, the runtime variables guessed from them, and the configuration.</summary>
+    private sealed record SystemStage(SystemFacts System, Dictionary<string, string> Runtime, ParsedConfig? Parsed, string? ConfigError, IConfigFileSource? Source);
+
+    private async Task<SystemStage> SystemStageAsync(SystemFacts system, CancellationToken cancellationToken)
+    {
+        var runtime = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (system.Hostname is { Length: > 0 } hn)
+        {
+            runtime["hostname"] = hn;
+        }
+
+        // switch_find_local_ip() falls back to the loopback address when no interface has one, so guess the same.
+        runtime["local_ip_v4"] = system.LocalIpV4 ?? "127.0.0.1";
+        runtime["local_ip_v6"] = system.LocalIpV6 ?? "::1";
+        Overlay(runtime, _options.RuntimeVariables);
+        await ParseGate.WaitAsync(cancellationToken);
+        try
+        {
+            var (parsed, error, source) = LoadConfig(system, runtime);
+            return new SystemStage(system, runtime, parsed, error, source);
+        }
+        finally
+        {
+            ParseGate.Release();
+        }
+    }
+
     /// <summary>The ESL endpoint: the options' overrides, else event_socket.conf, else fs_cli's built-in defaults.</summary>
     internal EslEndpoint Endpoint(EffectiveSettings? config) => new(
         _options.EslHost ?? EslEndpoint.ConnectHost(config?.EslListenIp),
         _options.EslPort ?? config?.EslListenPort ?? 8021,
         _options.EslPassword ?? config?.EslPassword ?? new Secret("ClueCon"));
 
-    private (EffectiveSettings? Config, string? Error, IConfigFileSource? Source) LoadConfig(SystemFacts system, Dictionary<string, string> runtime)
+    /// <summary>A parsed configuration and the effective settings read from it.</summary>
+    internal sealed record ParsedConfig(FreeSwitchConfiguration Configuration, EffectiveSettings Settings);
+
+    private static (ParsedConfig? Config, string? Error, IConfigFileSource? Source) LoadConfig(SystemFacts system, Dictionary<string, string> runtime)
     {
         if (system.ConfTar is null)
         {
@@ -186,7 +225,7 @@ public sealed class FreeSwitchFactsCollector
         return (config, error, source);
     }
 
-    internal static (EffectiveSettings? Config, string? Error) Parse(IConfigFileSource source, string confDir, IReadOnlyDictionary<string, string> runtime)
+    internal static (ParsedConfig? Config, string? Error) Parse(IConfigFileSource source, string confDir, IReadOnlyDictionary<string, string> runtime)
     {
         var options = new ConfigLoadOptions { ConfDir = confDir };
         foreach (var (k, v) in runtime)
@@ -197,7 +236,7 @@ public sealed class FreeSwitchFactsCollector
         try
         {
             var config = FreeSwitchConfiguration.Load(source, options);
-            return (EffectiveSettings.From(config, confDir), null);
+            return (new ParsedConfig(config, EffectiveSettings.From(config, confDir)), null);
         }
         catch (FreeSwitchConfigException ex)
         {
@@ -218,7 +257,6 @@ public sealed class FreeSwitchFactsCollector
         IReadOnlyList<int> Pids,
         string ConfDir,
         string? ConfTar,
-        IReadOnlyDictionary<string, double> FileModified,
         string? Hostname,
         string? LocalIpV4,
         string? LocalIpV6,
@@ -237,17 +275,6 @@ public sealed class FreeSwitchFactsCollector
         var confDir = Get(s, "conf_dir").Trim();
         var tar = Get(s, "conf_tar").Trim();
         var confDirNormalized = confDir.TrimEnd('/');
-        var mtimes = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var line in Get(s, "conf_mtimes").Split('\n', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var space = line.IndexOf(' ', StringComparison.Ordinal);
-            if (space > 0 && double.TryParse(line[..space], NumberStyles.Float, CultureInfo.InvariantCulture, out var t))
-            {
-                var rel = line[(space + 1)..];
-                rel = rel.StartsWith("./", StringComparison.Ordinal) ? rel[2..] : rel;
-                mtimes[confDirNormalized + "/" + rel] = t;
-            }
-        }
 
         var (v4, v6) = ParseAddresses(Get(s, "addresses"));
         var process = KeyValues(Get(s, "process"));
@@ -255,7 +282,7 @@ public sealed class FreeSwitchFactsCollector
         if (process.TryGetValue("stat", out var ticksText) && long.TryParse(ticksText, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
             && process.TryGetValue("hz", out var hzText) && double.TryParse(hzText, NumberStyles.Float, CultureInfo.InvariantCulture, out var hz) && hz > 0
             && process.TryGetValue("uptime", out var upText) && double.TryParse(upText, NumberStyles.Float, CultureInfo.InvariantCulture, out var uptime)
-            && process.TryGetValue("now", out var nowText) && double.TryParse(nowText, NumberStyles.Float, CultureInfo.InvariantCulture, out var now))
+            && process.TryGetValue("now", out var nowText) && double.TryParse(nowText.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var now))
         {
             // started = now - (uptime - starttime): both clocks read in the same script, so the error is a few ms.
             started = now - (uptime - (ticks / hz));
@@ -287,7 +314,6 @@ public sealed class FreeSwitchFactsCollector
             sock.Pids,
             confDir.Length == 0 ? "/etc/freeswitch" : confDirNormalized,
             tar.Length == 0 ? null : tar,
-            mtimes,
             Get(s, "hostname").Trim() is { Length: > 0 } h ? h : null,
             v4,
             v6,
@@ -465,6 +491,21 @@ public sealed class FreeSwitchFactsCollector
         }
 
         return new ApiFacts(version, error, status, rows, profiles, calls, variables, resolved);
+    }
+
+    /// <summary>The configuration files' modification times (Unix seconds), from the tar's pax headers.</summary>
+    private static Dictionary<string, double> FileTimes(IConfigFileSource? source)
+    {
+        var times = new Dictionary<string, double>(StringComparer.Ordinal);
+        if (source is InMemoryConfigSource memory)
+        {
+            foreach (var (path, modified) in memory.Modified)
+            {
+                times[path] = (modified.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / (double)TimeSpan.TicksPerSecond;
+            }
+        }
+
+        return times;
     }
 
     private static string Get(IReadOnlyDictionary<string, string> sections, string name) => sections.GetValueOrDefault(name) ?? string.Empty;

@@ -42,6 +42,12 @@ public sealed class FreeSwitchFactsOptions
     /// <summary>Per-command timeout of each round trip.</summary>
     public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Keep the whole parsed configuration in <see cref="FreeSwitchHostFacts.Configuration"/> (for checks that read any
+    /// param). Off by default: the parsed document is several MB per host, and the effective settings are enough for most.
+    /// </summary>
+    public bool KeepConfiguration { get; set; }
+
     /// <summary>Skip the second round trip (fs_cli): configuration and socket facts only.</summary>
     public bool SkipApi { get; set; }
 

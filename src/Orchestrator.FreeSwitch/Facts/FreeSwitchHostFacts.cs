@@ -22,6 +22,9 @@ public sealed class FreeSwitchHostFacts
 
     public string? ConfigError { get; init; }
 
+    /// <summary>The whole parsed configuration, when <see cref="FreeSwitchFactsOptions.KeepConfiguration"/> asked for it.</summary>
+    public global::FreeSwitch.Config.FreeSwitchConfiguration? Configuration { get; init; }
+
     /// <summary>Runtime variables the configuration was read with (local_ip_v4, hostname, ...).</summary>
     public IReadOnlyDictionary<string, string> RuntimeVariables { get; init; } = new Dictionary<string, string>();
 

@@ -8,7 +8,12 @@ public interface IRemoteShell
 {
     string HostName { get; }
 
-    Task<CommandResult> RunAsync(string script, Secret? stdin, TimeSpan? timeout, CancellationToken cancellationToken);
+    /// <param name="script">The script.</param>
+    /// <param name="stdin">Written to the script's stdin first.</param>
+    /// <param name="reply">More stdin, computed when the script asks for it (see <see cref="StdinReply"/>).</param>
+    /// <param name="timeout">Per-command timeout.</param>
+    /// <param name="cancellationToken">Cancels the command.</param>
+    Task<CommandResult> RunAsync(string script, Secret? stdin, StdinReply? reply, TimeSpan? timeout, CancellationToken cancellationToken);
 }
 
 /// <summary>An <see cref="IRemoteShell"/> over an <see cref="IHostConnection"/>.</summary>
@@ -16,6 +21,6 @@ public sealed class ConnectionShell(IHostConnection connection, bool become, str
 {
     public string HostName => connection.HostName;
 
-    public Task<CommandResult> RunAsync(string script, Secret? stdin, TimeSpan? timeout, CancellationToken cancellationToken) =>
-        connection.RunAsync(new RemoteCommand(script) { Become = become, BecomeUser = becomeUser, Stdin = stdin, Timeout = timeout }, cancellationToken);
+    public Task<CommandResult> RunAsync(string script, Secret? stdin, StdinReply? reply, TimeSpan? timeout, CancellationToken cancellationToken) =>
+        connection.RunAsync(new RemoteCommand(script) { Become = become, BecomeUser = becomeUser, Stdin = stdin, Reply = reply, Timeout = timeout }, cancellationToken);
 }

@@ -13,8 +13,8 @@ internal sealed class ModuleContextShell(ModuleContext context) : IRemoteShell
 {
     public string HostName => context.HostName;
 
-    public Task<CommandResult> RunAsync(string script, Secret? stdin, TimeSpan? timeout, CancellationToken cancellationToken) =>
-        context.RunAsync(script, cancellationToken, timeout, stdin);
+    public Task<CommandResult> RunAsync(string script, Secret? stdin, StdinReply? reply, TimeSpan? timeout, CancellationToken cancellationToken) =>
+        context.RunAsync(script, cancellationToken, timeout, stdin, reply);
 }
 
 /// <summary>Arguments and host variables the FreeSWITCH modules share, and how they become facts options.</summary>

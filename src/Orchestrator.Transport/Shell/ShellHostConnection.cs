@@ -44,16 +44,80 @@ internal sealed class ShellHostConnection : IHostConnection
     {
         ArgumentNullException.ThrowIfNull(command);
         var stdin = command.Stdin is null ? null : Encoding.UTF8.GetBytes(command.Stdin.Reveal());
-        using var stdout = new MemoryStream();
+        using var stdout = command.Reply is null ? new MemoryStream() : new PromptWatchingStream(command.Reply.Prompt);
+        Exception? answerFailure = null;
+        Func<Stream, CancellationToken, Task>? writeInput = stdin is null ? null : (s, ct) => s.WriteAsync(stdin, ct).AsTask();
+        if (command.Reply is { } reply && stdout is PromptWatchingStream watcher)
+        {
+            writeInput = async (s, ct) =>
+            {
+                if (stdin is not null)
+                {
+                    await s.WriteAsync(stdin, ct);
+                    await s.FlushAsync(ct);
+                }
+
+                // Returns when the prompt is seen; cancelled (stdin then closes) when the command exits without asking.
+                var soFar = await watcher.Prompted.WaitAsync(ct);
+                try
+                {
+                    var answer = await reply.Answer(Decode(soFar), ct);
+                    await s.WriteAsync(Encoding.UTF8.GetBytes(answer.Reveal()), ct);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // Close stdin (the caller's script reads end of file) and report after the command ends.
+                    answerFailure = ex;
+                }
+            };
+        }
+
         var raw = await ExecuteAsync(
             command.CommandText,
             command.Become,
             command.BecomeUser,
-            stdin is null ? null : (s, ct) => s.WriteAsync(stdin, ct).AsTask(),
+            writeInput,
             stdout,
             command.Timeout ?? _defaultTimeout,
             cancellationToken);
+        if (answerFailure is not null)
+        {
+            throw new InvalidOperationException($"{HostName}: answering the command's prompt failed: {answerFailure.Message}", answerFailure);
+        }
+
         return new CommandResult(raw.ExitCode, Decode(stdout.ToArray()), raw.Stderr, raw.Duration);
+    }
+
+    /// <summary>Collects stdout and completes <see cref="Prompted"/> with the bytes before the first line equal to the prompt.</summary>
+    private sealed class PromptWatchingStream(string prompt) : MemoryStream
+    {
+        private readonly byte[] _line = Encoding.UTF8.GetBytes("\n" + prompt + "\n");
+        private readonly TaskCompletionSource<byte[]> _prompted = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _searchFrom;
+
+        public Task<byte[]> Prompted => _prompted.Task;
+
+        // MemoryStream routes every other Write and WriteAsync overload of a derived class through this one.
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            base.Write(buffer, offset, count);
+            if (_prompted.Task.IsCompleted)
+            {
+                return;
+            }
+
+            // The prompt line may straddle two writes: search again from just before the old end.
+            var data = GetBuffer().AsSpan(0, (int)Length);
+            var at = data[_searchFrom..].IndexOf(_line);
+            if (at >= 0)
+            {
+                _prompted.TrySetResult(data[..(_searchFrom + at)].ToArray());
+            }
+            else
+            {
+                _searchFrom = Math.Max(0, data.Length - _line.Length + 1);
+            }
+        }
     }
 
     public async Task<UploadResult> UploadAsync(FileUpload upload, CancellationToken cancellationToken)
@@ -135,6 +199,14 @@ internal sealed class ShellHostConnection : IHostConnection
         TimeSpan? timeout,
         CancellationToken cancellationToken)
     {
+        if (writeInput is null)
+        {
+            // SSH.NET closes a channel's input (EOF) only after something was written to it, so a command that reads
+            // stdin would wait forever; give it /dev/null, as ansible does. sudo itself still reads a password from the
+            // channel: the redirection is inside the become wrapper.
+            script = "exec </dev/null\n" + script;
+        }
+
         var wrap = become ? BecomeCommand.Wrap(script, _become, becomeUser ?? _become.User) : null;
         var started = _time.GetTimestamp();
         var process = await _channel.StartAsync(wrap?.CommandText ?? script, cancellationToken);

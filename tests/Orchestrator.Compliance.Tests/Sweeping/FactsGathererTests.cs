@@ -85,6 +85,40 @@ public sealed class FactsGathererTests : IDisposable
         Assert.EndsWith("exit $__orc_rc\n", script, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Compose_RunByARealShell_ReturnsEachProbesOutputsAndExitCode()
+    {
+        ProbeRequest[] probes =
+        [
+            new("out", "printf 'line 1\\nline 2\\n'; echo warn >&2"),
+            new("fails", "exit 3"),
+            new("big", "head -c 200000 /dev/zero | tr '\\0' x"),
+            new("marker", $"echo '{ProbeBatchingShell.Marker} codes 9 9'"),
+        ];
+        var script = ProbeBatchingShell.Compose("echo own; exit 5", probes, TimeSpan.FromSeconds(5));
+
+        var run = await ShAsync(script);
+        var (own, results) = ProbeBatchingShell.Split(run.Stdout);
+
+        Assert.Equal(5, run.ExitCode);
+        Assert.Equal("own", own.TrimEnd('\n'));
+        Assert.Equal((0, "line 1\nline 2\n", "warn\n"), (results[0].ExitCode, results[0].Stdout, results[0].Stderr));
+        Assert.Equal(3, results[1].ExitCode);
+        Assert.Equal(65536, results[2].Stdout.Length);
+        Assert.Equal((0, $"{ProbeBatchingShell.Marker} codes 9 9\n"), (results[3].ExitCode, results[3].Stdout));
+    }
+
+    private static async Task<(int ExitCode, string Stdout)> ShAsync(string script)
+    {
+        var psi = new System.Diagnostics.ProcessStartInfo("/bin/sh") { RedirectStandardOutput = true, UseShellExecute = false };
+        psi.ArgumentList.Add("-c");
+        psi.ArgumentList.Add(script);
+        using var process = System.Diagnostics.Process.Start(psi)!;
+        var stdout = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, stdout);
+    }
+
     private static void Copy(string from, string to)
     {
         Directory.CreateDirectory(to);

@@ -212,6 +212,48 @@ public sealed class ToggleAndFsCliLabTests(ToggleLabFixture fixture) : IClassFix
         await LabHelpers.ExecAsync(_lab, host, "rm -rf /etc/freeswitch-variant");
     }
 
+    [Fact]
+    public async Task Facts_BashAndPosixSystemScripts_ReportTheSameHost()
+    {
+        var host = _lab.Hosts[0].Name;
+        var options = new FreeSwitchFactsOptions();
+        var inventory = Orchestrator.Inventory.InventoryLoader.Load([_lab.InventoryPath]);
+        using var connector = new Orchestrator.Transport.HostConnector(new Orchestrator.Transport.TransportOptions());
+        await using var connection = await connector.ConnectAsync(host, inventory.FindHost(host)!.Variables, CancellationToken.None);
+        var shell = new ConnectionShell(connection, become: true);
+
+        // Bash 5 is on the lab hosts, so System() takes the bash variant; the POSIX one is what hosts without it run.
+        var viaBash = await shell.RunAsync(FactsScripts.System(options), null, null, null, CancellationToken.None);
+        var viaPosix = await shell.RunAsync("exec /bin/sh -c " + RemoteScript.Quote(FactsScripts.SystemPosix(options)), null, null, null, CancellationToken.None);
+        Assert.True(viaBash.ExitCode == 0 && viaPosix.ExitCode == 0, viaBash.Stderr + viaPosix.Stderr);
+        var bash = FreeSwitchFactsCollector.ParseSystem(RemoteScript.SplitToMap(viaBash.Stdout), options);
+        var posix = FreeSwitchFactsCollector.ParseSystem(RemoteScript.SplitToMap(viaPosix.Stdout), options);
+
+        Assert.NotNull(bash.Pid);
+        Assert.Equal((posix.Pid, posix.ConfDir, posix.Hostname, posix.LocalIpV4, posix.EphemeralRange, posix.ReservedPorts.ToString()),
+            (bash.Pid, bash.ConfDir, bash.Hostname, bash.LocalIpV4, bash.EphemeralRange, bash.ReservedPorts.ToString()));
+        Assert.Equal(posix.Pids, bash.Pids);
+        Assert.Equal(posix.Sockets.Select(x => x.ToString()), bash.Sockets.Select(x => x.ToString()));
+        Assert.Equal((posix.BindErrors.LogFile, posix.BindErrors.Readable, posix.BindErrors.Rtp, posix.BindErrors.Rtcp),
+            (bash.BindErrors.LogFile, bash.BindErrors.Readable, bash.BindErrors.Rtp, bash.BindErrors.Rtcp));
+        Assert.NotNull(bash.StartedAt);
+        Assert.InRange(bash.StartedAt!.Value - posix.StartedAt!.Value, -0.1, 0.1);
+        Assert.Equal(Files(posix.ConfTar!), Files(bash.ConfTar!));
+
+        static List<string> Files(string base64)
+        {
+            using var gz = new System.IO.Compression.GZipStream(new MemoryStream(Convert.FromBase64String(base64)), System.IO.Compression.CompressionMode.Decompress);
+            using var reader = new System.Formats.Tar.TarReader(gz);
+            var names = new List<string>();
+            while (reader.GetNextEntry() is { } entry)
+            {
+                names.Add($"{entry.Name} {entry.ModificationTime.UtcTicks}");
+            }
+
+            return names;
+        }
+    }
+
     private static string Serialize(object? value) => value switch
     {
         null => string.Empty,

@@ -12,10 +12,10 @@ internal sealed class LocalShell(string hostName = "localhost") : IRemoteShell
 
     public string HostName => hostName;
 
-    public async Task<CommandResult> RunAsync(string script, Secret? stdin, TimeSpan? timeout, CancellationToken cancellationToken)
+    public async Task<CommandResult> RunAsync(string script, Secret? stdin, StdinReply? reply, TimeSpan? timeout, CancellationToken cancellationToken)
     {
         Runs.Add((script, stdin?.Reveal()));
-        return await Run(script, stdin?.Reveal(), cancellationToken);
+        return await Run(script, stdin?.Reveal(), cancellationToken, reply);
     }
 
     public static async Task<string> RunChecked(string script)
@@ -25,7 +25,7 @@ internal sealed class LocalShell(string hostName = "localhost") : IRemoteShell
         return result.Stdout;
     }
 
-    public static async Task<CommandResult> Run(string script, string? stdin, CancellationToken cancellationToken)
+    public static async Task<CommandResult> Run(string script, string? stdin, CancellationToken cancellationToken, StdinReply? reply = null)
     {
         var psi = new ProcessStartInfo("/bin/sh")
         {
@@ -38,14 +38,40 @@ internal sealed class LocalShell(string hostName = "localhost") : IRemoteShell
         psi.ArgumentList.Add(script);
         var watch = Stopwatch.StartNew();
         using var process = Process.Start(psi)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
         if (stdin is not null)
         {
             await process.StandardInput.WriteAsync(stdin);
+            await process.StandardInput.FlushAsync(cancellationToken);
         }
 
-        process.StandardInput.Close();
+        // Read stdout line by line so a script that asks (StdinReply) gets its answer while it waits, as over SSH.
+        var output = new System.Text.StringBuilder();
+        var answered = reply is null;
+        if (answered)
+        {
+            process.StandardInput.Close();
+        }
+
+        while (await process.StandardOutput.ReadLineAsync(cancellationToken) is { } line)
+        {
+            if (!answered && line == reply!.Prompt)
+            {
+                answered = true;
+                var answer = await reply.Answer(output.ToString().TrimEnd('\n'), cancellationToken);
+                await process.StandardInput.WriteAsync(answer.Reveal());
+                process.StandardInput.Close();
+            }
+
+            output.Append(line).Append('\n');
+        }
+
+        if (!answered)
+        {
+            process.StandardInput.Close();
+        }
+
+        var stdout = Task.FromResult(output.ToString());
         await process.WaitForExitAsync(cancellationToken);
         return new CommandResult(process.ExitCode, await stdout, await stderr, watch.Elapsed);
     }

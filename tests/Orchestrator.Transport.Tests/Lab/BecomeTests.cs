@@ -26,6 +26,56 @@ public sealed class BecomeTests : IClassFixture<BecomeLab>
     }
 
     [Fact]
+    public async Task RunAsync_CommandReadingStdinWithNoneGiven_GetsEndOfFileInsteadOfHanging()
+    {
+        using var connector = _lab.Connector();
+        await using var connection = await connector.ConnectAsync("fs1", _lab.Variables(0), CancellationToken.None);
+
+        foreach (var become in new[] { false, true })
+        {
+            var result = await connection.RunAsync(
+                new RemoteCommand("read x; echo \"rc=$? x=[$x]\"; cat; echo end") { Become = become, Timeout = TimeSpan.FromSeconds(20) },
+                CancellationToken.None);
+
+            Assert.Equal((0, "rc=1 x=[]\nend\n"), (result.ExitCode, result.Stdout));
+        }
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task RunAsync_StdinReply_AnswersWhatTheCommandPrintedBeforeItsPrompt(bool sudoPassword)
+    {
+        var variables = sudoPassword ? _lab.Variables(0, user: _lab.Lab.PasswordUser) : _lab.Variables(0);
+        if (sudoPassword)
+        {
+            variables["ansible_become_password"] = _lab.Lab.SudoPassword;
+        }
+
+        using var connector = _lab.Connector();
+        await using var connection = await connector.ConnectAsync("fs1", variables, CancellationToken.None);
+        string? seen = null;
+        var reply = new StdinReply("@@ask@@", (soFar, _) =>
+        {
+            seen = soFar;
+            return Task.FromResult(new Secret($"answer to {soFar.Trim().Split('\n')[^1]}\n"));
+        });
+
+        var result = await connection.RunAsync(
+            new RemoteCommand("read first; echo \"first=$first\"; id -un; printf '\\n@@ask@@\\n'; read second; echo \"second=$second\"")
+            {
+                Become = true,
+                Stdin = new Secret("given up front\n"),
+                Reply = reply,
+                Timeout = TimeSpan.FromSeconds(20),
+            },
+            CancellationToken.None);
+
+        Assert.Equal("first=given up front\nroot\n", seen);
+        Assert.Equal((0, "first=given up front\nroot\n\n@@ask@@\nsecond=answer to root\n"), (result.ExitCode, result.Stdout));
+    }
+
+    [Fact]
     public async Task RunAsync_BecomeUserFromInventory_RunsAsThatUser()
     {
         var variables = _lab.Variables(0);
