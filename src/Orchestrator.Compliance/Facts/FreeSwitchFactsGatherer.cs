@@ -20,7 +20,7 @@ public sealed class GatherOptions
 }
 
 /// <summary>
-/// Gathers a host's facts with Orchestrator.FreeSwitch's collector (two round trips at most: system, then fs_cli),
+/// Gathers a host's facts with Orchestrator.FreeSwitch's collector (one session: system, then the API once the controller answers),
 /// the policy's commands riding in the first, and asks it for the §12 placement.
 /// </summary>
 internal sealed class FreeSwitchFactsGatherer(GatherOptions options) : IHostFactsGatherer

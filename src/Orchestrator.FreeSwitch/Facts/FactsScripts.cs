@@ -5,9 +5,9 @@ using Orchestrator.Core.Secrets;
 namespace Orchestrator.FreeSwitch.Facts;
 
 /// <summary>
-/// The two scripts <c>freeswitch_facts</c> runs per host. The first reads everything that needs no password
-/// (config tree, process, sockets, sysctls, log); the second talks to FreeSWITCH through fs_cli, with the ESL
-/// password on standard input only.
+/// The script <c>freeswitch_facts</c> runs per host (<see cref="Facts"/>): first everything that needs no password
+/// (config tree, process, sockets, sysctls, log), then, once the controller has answered with the ESL password on
+/// standard input only, the API (event socket from bash, or fs_cli). Also the fast socket probe the toggle polls with.
 /// </summary>
 internal static class FactsScripts
 {
@@ -28,22 +28,40 @@ internal static class FactsScripts
         + "if [ /proc/$p/ns/net -ef /proc/$$/ns/net ] || ! [ -e /proc/$p/ns/net ] || ! [ -e /proc/$$/ns/net ]; then pids=\"${pids}${pids:+ }$p\"; fi; done";
 
     /// <summary>
-    /// Round trip 1: system and configuration. Under bash 5 (every current distribution) the script reads /proc with
-    /// builtins and keeps to about ten processes (pgrep, find, tar, gzip, base64, ip, ss, grep, awk): on a host, each process
+    /// The system part alone (no API): system and configuration. Under bash 5 (every current distribution) the script reads
+    /// /proc with builtins and keeps to about ten processes (find, tar, gzip, base64, ip, ls, grep, awk): on a host, each process
     /// costs more than the reads it replaces. Without bash, or with an older one, the POSIX script gives the same sections.
     /// </summary>
     public static string System(FreeSwitchFactsOptions options)
     {
-        var head = Head(options);
-        var posix = head + PosixBody;
-        var bash = "if [ \"${BASH_VERSINFO[0]}\" -lt 5 ]; then exec /bin/sh -c " + RemoteScript.Quote(posix) + "; fi\n" + head + BashBody;
+        var posix = Head(options, bash: false) + PosixBody;
+        var bash = "if [ \"${BASH_VERSINFO[0]}\" -lt 5 ]; then exec /bin/sh -c " + RemoteScript.Quote(posix) + "; fi\n" + Head(options, bash: true) + BashBody;
         return "if command -v bash >/dev/null 2>&1; then exec bash -c " + RemoteScript.Quote(bash) + "; fi\n" + posix;
     }
 
     /// <summary>The POSIX variant alone (tests compare it with the bash one).</summary>
-    internal static string SystemPosix(FreeSwitchFactsOptions options) => Head(options) + PosixBody;
+    internal static string SystemPosix(FreeSwitchFactsOptions options) => Head(options, bash: false) + PosixBody;
 
-    private static string Head(FreeSwitchFactsOptions options)
+    /// <summary>
+    /// bash: the process the pid file names, when it is a live freeswitch in this network namespace (what systemd's
+    /// PIDFile= trusts too), else pgrep. pgrep reads every process on the machine; in the lab, with all hosts in one
+    /// process table, that made each host's pass cost grow with the size of the fleet.
+    /// </summary>
+    private const string PidFromPidFile = """
+        pids=''
+        for f in /run/freeswitch/freeswitch.pid /var/run/freeswitch/freeswitch.pid /usr/local/freeswitch/run/freeswitch.pid; do
+          p=''; { read -r p < "$f"; } 2>/dev/null
+          [[ $p =~ ^[0-9]+$ ]] || continue
+          c=''; { read -r c < "/proc/$p/comm"; } 2>/dev/null
+          [ "$c" = freeswitch ] || continue
+          st=''; { read -r st < "/proc/$p/stat"; } 2>/dev/null; st=${st##*) }; [ "${st%% *}" = Z ] && continue
+          if [ /proc/$p/ns/net -ef /proc/$$/ns/net ] || ! [ -e /proc/$p/ns/net ] || ! [ -e /proc/$$/ns/net ]; then pids=$p; break; fi
+        done
+        if [ -z "$pids" ]; then
+
+        """;
+
+    private static string Head(FreeSwitchFactsOptions options, bool bash)
     {
         var window = (long)Math.Ceiling(options.BindErrorWindow.TotalSeconds);
         var sb = new StringBuilder();
@@ -52,7 +70,15 @@ internal static class FactsScripts
         sb.Append("log=").Append(RemoteScript.Quote(options.LogFile)).Append('\n');
         sb.Append("window=").Append(window.ToString(CultureInfo.InvariantCulture)).Append('\n');
         sb.Append("sockmode=").Append(RemoteScript.Quote(options.SocketTable)).Append('\n');
-        sb.Append(PidsOfThisHost).Append('\n');
+        if (bash)
+        {
+            sb.Append(PidFromPidFile).Append(PidsOfThisHost).Append("\nfi\n");
+        }
+        else
+        {
+            sb.Append(PidsOfThisHost).Append('\n');
+        }
+
         sb.Append("pid=${pids%% *}\n");
         return sb.ToString();
     }
@@ -67,15 +93,32 @@ internal static class FactsScripts
 
             """
         + RemoteScript.Section("addresses") + "; ip -o addr show up 2>/dev/null\n"
-        + RemoteScript.Section("sockets") + """
+        + RemoteScript.Section("log") + "; echo \"$log\"\n";
+
+    /// <summary>POSIX: ss (auto, ss) with the owning processes, or the /proc tables and each freeswitch's socket fds (proc).</summary>
+    private static readonly string SocketsPosix =
+        RemoteScript.Section("sockets") + """
             ; if [ "$sockmode" != proc ] && command -v ss >/dev/null 2>&1; then echo ss; ss -uanp 2>&1; else echo proc; cat /proc/net/udp /proc/net/udp6 2>/dev/null; fi
 
             """
         + RemoteScript.Section("fds") + """
             ; if [ "$sockmode" = proc ] || ! command -v ss >/dev/null 2>&1; then for p in $pids; do ls -l "/proc/$p/fd" 2>/dev/null | sed -n "s/.*socket:\[\([0-9]*\)\].*/$p \1/p"; done; fi
 
+            """;
+
+    /// <summary>
+    /// bash: the /proc tables through mapfile and one <c>ls</c> of freeswitch's fds (auto, proc), or ss (ss). <c>ss -p</c>
+    /// reads the fds of every process on the machine to find the owners; this reads only freeswitch's.
+    /// </summary>
+    private static readonly string SocketsBash =
+        RemoteScript.Section("sockets") + """
+            ; if [ "$sockmode" = ss ] && command -v ss >/dev/null 2>&1; then echo ss; ss -uanp 2>&1; else echo proc; for t in /proc/net/udp /proc/net/udp6; do lines=(); { mapfile -t lines < "$t"; } 2>/dev/null; ((${#lines[@]})) && printf '%s\n' "${lines[@]}"; done; fi
+
             """
-        + RemoteScript.Section("log") + "; echo \"$log\"\n";
+        + RemoteScript.Section("fds") + """
+            ; if [ "$sockmode" != ss ] || ! command -v ss >/dev/null 2>&1; then for p in $pids; do lines=(); mapfile -t lines < <(ls -l "/proc/$p/fd" 2>/dev/null); for x in "${lines[@]}"; do [[ $x =~ socket:\[([0-9]+)\] ]] && echo "$p ${BASH_REMATCH[1]}"; done; done; fi
+
+            """;
 
     /// <summary>Counts RTP and RTCP <c>Bind Error</c> lines since <c>$since</c> (log lines carry local time, as date and printf print it).</summary>
     private const string BindErrorCount = """
@@ -106,6 +149,7 @@ internal static class FactsScripts
 
         """
         + CommonSections
+        + SocketsPosix
         + RemoteScript.Section("hostname") + "; hostname 2>/dev/null || cat /proc/sys/kernel/hostname\n"
         + RemoteScript.Section("port_range") + "; cat /proc/sys/net/ipv4/ip_local_port_range\n"
         + RemoteScript.Section("reserved_ports") + "; cat /proc/sys/net/ipv4/ip_local_reserved_ports\n"
@@ -149,6 +193,7 @@ internal static class FactsScripts
 
         """
         + CommonSections
+        + SocketsBash
         // bash reads a /proc/sys file in one read(); dash reads byte by byte, and those files answer a read at an offset
         // with nothing, so the POSIX variant keeps cat.
         + RemoteScript.Section("hostname") + "; v=''; read -r v < /proc/sys/kernel/hostname; echo \"$v\"\n"
@@ -181,9 +226,8 @@ internal static class FactsScripts
     /// </summary>
     public static string Facts(FreeSwitchFactsOptions options)
     {
-        var head = Head(options);
-        var posix = head + PosixBody + ApiTail(options, bash: false);
-        var bash = "if [ \"${BASH_VERSINFO[0]}\" -lt 5 ]; then exec /bin/sh -c " + RemoteScript.Quote(posix) + "; fi\n" + head + BashBody + ApiTail(options, bash: true);
+        var posix = Head(options, bash: false) + PosixBody + ApiTail(options, bash: false);
+        var bash = "if [ \"${BASH_VERSINFO[0]}\" -lt 5 ]; then exec /bin/sh -c " + RemoteScript.Quote(posix) + "; fi\n" + Head(options, bash: true) + BashBody + ApiTail(options, bash: true);
         return "if command -v bash >/dev/null 2>&1; then exec bash -c " + RemoteScript.Quote(bash) + "; fi\n" + posix;
     }
 

@@ -13,9 +13,9 @@ using Orchestrator.FreeSwitch.Placement;
 namespace Orchestrator.FreeSwitch.Facts;
 
 /// <summary>
-/// Collects <see cref="FreeSwitchHostFacts"/> in two round trips (pyinfra-style typed probes batched into one
-/// script each): the system script, parsed locally (the config tree goes through the shared reader), then the
-/// fs_cli script, which needs the ESL password from that config.
+/// Collects <see cref="FreeSwitchHostFacts"/> in one session (pyinfra-style typed probes batched into one script): the
+/// system part, parsed locally (the config tree goes through the shared reader) while the script waits, then the API
+/// part, which needs the ESL password from that config and gets it on stdin (<see cref="StdinReply"/>).
 /// </summary>
 public sealed class FreeSwitchFactsCollector
 {

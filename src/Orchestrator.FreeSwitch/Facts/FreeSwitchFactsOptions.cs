@@ -25,7 +25,7 @@ public sealed class FreeSwitchFactsOptions
     /// </summary>
     public Esl.ApiClient ApiClient { get; set; } = Esl.ApiClient.Esl;
 
-    /// <summary><c>auto</c> (ss when installed, else /proc), <c>ss</c> or <c>proc</c>.</summary>
+    /// <summary><c>auto</c> (bash: the /proc tables; without bash 5: ss when installed, else /proc), <c>ss</c> or <c>proc</c>.</summary>
     public string SocketTable { get; set; } = Auto;
 
     /// <summary>The ESL password to use instead of the one in event_socket.conf.xml.</summary>
@@ -39,7 +39,7 @@ public sealed class FreeSwitchFactsOptions
     /// <summary>Runtime variables to use instead of what the host reports (<c>local_ip_v4</c>, <c>hostname</c>, ...).</summary>
     public IDictionary<string, string> RuntimeVariables { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
-    /// <summary>Per-command timeout of each round trip.</summary>
+    /// <summary>Timeout of the facts script (the whole session, API included).</summary>
     public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>
@@ -48,7 +48,7 @@ public sealed class FreeSwitchFactsOptions
     /// </summary>
     public bool KeepConfiguration { get; set; }
 
-    /// <summary>Skip the second round trip (fs_cli): configuration and socket facts only.</summary>
+    /// <summary>Skip the API part (event socket or fs_cli): configuration and socket facts only.</summary>
     public bool SkipApi { get; set; }
 
     internal void Validate()

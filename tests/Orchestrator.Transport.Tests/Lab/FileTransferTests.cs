@@ -42,15 +42,14 @@ public sealed partial class FileTransferTests : IClassFixture<FileTransferLab>
         using var connector = _lab.Connector();
         await using var connection = await connector.ConnectAsync("fs1", _lab.Variables(0), CancellationToken.None);
 
+        // A watcher inside the host freezes the server side (SIGSTOP) once 2 MiB of the temp file are there, so the kill
+        // below lands mid-transfer however fast the link is (polling from the test through nsenter could miss a whole
+        // upload), and reports how much had arrived.
+        var freeze = _lab.InHostAsync(0,
+            "for i in $(seq 3000); do find /tmp -maxdepth 1 -name '.orchestrator-upload.*' -size +2048k | grep -q . && break; sleep 0.01; done; "
+            + TransportLab.SignalSshSessionsScript("STOP") + "; stat -c %s /tmp/.orchestrator-upload.* 2>/dev/null | head -1");
         var upload = connection.UploadAsync(new FileUpload(path, content), CancellationToken.None);
-        // Wait until part of the data is on the host, then cut the connection from the server side.
-        var partial = 0L;
-        for (var i = 0; i < 400 && partial < 2 * 1024 * 1024; i++)
-        {
-            await Task.Delay(50);
-            var size = await _lab.InHostAsync(0, "stat -c %s /tmp/.orchestrator-upload.* 2>/dev/null | head -1");
-            partial = long.TryParse(size.Trim(), out var s) ? s : 0;
-        }
+        var partial = long.TryParse((await freeze).Trim(), out var frozen) ? frozen : 0;
 
         Assert.InRange(partial, 2 * 1024 * 1024, content.Length - 1);
         await _lab.KillSshSessionsAsync(0);

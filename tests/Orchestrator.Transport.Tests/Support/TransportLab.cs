@@ -103,8 +103,14 @@ public abstract class TransportLab : IAsyncLifetime
     }
 
     /// <summary>Kills the sshd processes serving established connections on a host (the listener stays), as a dropped link would.</summary>
-    public Task KillSshSessionsAsync(int index) =>
-        InHostAsync(index, "for p in $(ss -Htnp state established '( sport = :22 )' | grep -o 'pid=[0-9]*' | cut -d= -f2 | sort -u); do kill -KILL $p; done");
+    public Task KillSshSessionsAsync(int index) => SignalSshSessionsAsync(index, "KILL");
+
+    /// <summary>Sends a signal to the sshd processes that hold the host's established SSH connections (STOP freezes them).</summary>
+    public Task SignalSshSessionsAsync(int index, string signal) => InHostAsync(index, SignalSshSessionsScript(signal));
+
+    /// <summary>The shell command behind <see cref="SignalSshSessionsAsync"/>, for scripts that run inside the host.</summary>
+    public static string SignalSshSessionsScript(string signal) =>
+        $"for p in $(ss -Htnp state established '( sport = :22 )' | grep -o 'pid=[0-9]*' | cut -d= -f2 | sort -u); do kill -{signal} $p; done";
 
     /// <summary>The host's sshd log (sshd writes it inside the host).</summary>
     public Task<string> SshdLogAsync(int index) => InHostAsync(index, "cat /var/log/sshd.log 2>/dev/null || true");
