@@ -17,9 +17,13 @@ runs=${2:-5}
 dir=${LAB_DIR:-/tmp/orchestrator-transport-bench/lab}
 name=trbench
 
-dotnet build src/Orchestrator.Cli -c Release -nologo -clp:ErrorsOnly >/dev/null
+# The CLI as it ships: a Release publish for this runtime, precompiled (ReadyToRun), as bench/inventory uses it.
+publish=$(mktemp -d /tmp/orchestrator-transport-bench-publish.XXXXXX)
+trap 'rm -rf "$publish"' EXIT
+dotnet publish src/Orchestrator.Cli -c Release -r "$(dotnet --info | awk '/^ *RID:/ {print $2; exit}')" --self-contained false \
+    -o "$publish" -nologo -clp:ErrorsOnly >/dev/null
 dotnet build bench/transport/TransportBench -c Release -nologo -clp:ErrorsOnly >/dev/null
-cli="src/Orchestrator.Cli/bin/Release/net10.0/orchestrator"
+cli="$publish/orchestrator"
 bench="dotnet bench/transport/TransportBench/bin/Release/net10.0/TransportBench.dll"
 mkdir -p bench/results
 out=bench/results/transport-$(date +%Y%m%d-%H%M%S).txt
