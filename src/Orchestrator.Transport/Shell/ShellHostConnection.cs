@@ -46,6 +46,7 @@ internal sealed class ShellHostConnection : IHostConnection
         var stdin = command.Stdin is null ? null : Encoding.UTF8.GetBytes(command.Stdin.Reveal());
         using var stdout = command.Reply is null ? new MemoryStream() : new PromptWatchingStream(command.Reply.Prompt);
         Exception? answerFailure = null;
+        using var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         Func<Stream, CancellationToken, Task>? writeInput = stdin is null ? null : (s, ct) => s.WriteAsync(stdin, ct).AsTask();
         if (command.Reply is { } reply && stdout is PromptWatchingStream watcher)
         {
@@ -66,20 +67,31 @@ internal sealed class ShellHostConnection : IHostConnection
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    // Close stdin (the caller's script reads end of file) and report after the command ends.
+                    // The command waits for an answer that will not come (and SSH.NET sends no end-of-file without
+                    // data): terminate it as a cancellation would, and report why afterwards.
                     answerFailure = ex;
+                    await abandon.CancelAsync();
                 }
             };
         }
 
-        var raw = await ExecuteAsync(
-            command.CommandText,
-            command.Become,
-            command.BecomeUser,
-            writeInput,
-            stdout,
-            command.Timeout ?? _defaultTimeout,
-            cancellationToken);
+        RawResult raw;
+        try
+        {
+            raw = await ExecuteAsync(
+                command.CommandText,
+                command.Become,
+                command.BecomeUser,
+                writeInput,
+                stdout,
+                command.Timeout ?? _defaultTimeout,
+                abandon.Token);
+        }
+        catch (OperationCanceledException) when (answerFailure is not null && !cancellationToken.IsCancellationRequested)
+        {
+            throw new InvalidOperationException($"{HostName}: answering the command's prompt failed, so the command was terminated: {answerFailure.Message}", answerFailure);
+        }
+
         if (answerFailure is not null)
         {
             throw new InvalidOperationException($"{HostName}: answering the command's prompt failed: {answerFailure.Message}", answerFailure);

@@ -76,6 +76,25 @@ public sealed class BecomeTests : IClassFixture<BecomeLab>
     }
 
     [Fact]
+    public async Task RunAsync_StdinReplyThatFails_TerminatesTheWaitingCommandAndSaysWhy()
+    {
+        using var connector = _lab.Connector();
+        await using var connection = await connector.ConnectAsync("fs1", _lab.Variables(0), CancellationToken.None);
+        var reply = new StdinReply("@@ask@@", (_, _) => throw new FormatException("cannot parse what the host sent"));
+
+        // The command would wait for its answer until the timeout (SSH.NET sends no end-of-file without data); the
+        // 60 s guard only turns a hang into a failure, the command's own timeout is 10 minutes.
+        var run = connection.RunAsync(
+            new RemoteCommand("printf '\\n@@ask@@\\n'; read answer; touch /tmp/reply-answered") { Become = true, Reply = reply, Timeout = TimeSpan.FromMinutes(10) },
+            CancellationToken.None);
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => run.WaitAsync(TimeSpan.FromSeconds(60)));
+
+        Assert.Contains("cannot parse what the host sent", error.Message, StringComparison.Ordinal);
+        Assert.Contains("terminated", error.Message, StringComparison.Ordinal);
+        Assert.Equal("absent\n", await _lab.InHostAsync(0, "sleep 1; [ -e /tmp/reply-answered ] && echo present || echo absent"));
+    }
+
+    [Fact]
     public async Task RunAsync_BecomeUserFromInventory_RunsAsThatUser()
     {
         var variables = _lab.Variables(0);
