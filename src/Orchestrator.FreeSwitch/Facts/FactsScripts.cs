@@ -32,15 +32,17 @@ internal static class FactsScripts
     /// /proc with builtins and keeps to about ten processes (find, tar, gzip, base64, ip, ls, grep, awk): on a host, each process
     /// costs more than the reads it replaces. Without bash, or with an older one, the POSIX script gives the same sections.
     /// </summary>
-    public static string System(FreeSwitchFactsOptions options)
-    {
-        var posix = Head(options, bash: false) + PosixBody;
-        var bash = "if [ \"${BASH_VERSINFO[0]}\" -lt 5 ]; then exec /bin/sh -c " + RemoteScript.Quote(posix) + "; fi\n" + Head(options, bash: true) + BashBody;
-        return "if command -v bash >/dev/null 2>&1; then exec bash -c " + RemoteScript.Quote(bash) + "; fi\n" + posix;
-    }
+    public static string System(FreeSwitchFactsOptions options) =>
+        Dispatch(SystemPosix(options), Head(options, bash: true) + Body(bash: true));
 
     /// <summary>The POSIX variant alone (tests compare it with the bash one).</summary>
-    internal static string SystemPosix(FreeSwitchFactsOptions options) => Head(options, bash: false) + PosixBody;
+    internal static string SystemPosix(FreeSwitchFactsOptions options) => Head(options, bash: false) + Body(bash: false);
+
+    /// <summary>bash 5 runs <paramref name="bash"/>; any other shell, or an older bash, runs <paramref name="posix"/>.</summary>
+    private static string Dispatch(string posix, string bash) =>
+        "if command -v bash >/dev/null 2>&1; then exec bash -c "
+        + RemoteScript.Quote("if [ \"${BASH_VERSINFO[0]}\" -lt 5 ]; then exec /bin/sh -c " + RemoteScript.Quote(posix) + "; fi\n" + bash)
+        + "; fi\n" + posix;
 
     /// <summary>
     /// bash: the process the pid file names, when it is a live freeswitch in this network namespace (what systemd's
@@ -129,52 +131,21 @@ internal static class FactsScripts
 
         """;
 
-    private static readonly string PosixBody = """
-        arg() { [ -n "$pid" ] && tr '\0' '\n' < "/proc/$pid/cmdline" 2>/dev/null | awk -v k="$1" 'f{print;exit} $0==k{f=1}'; }
-        cwd=$( [ -n "$pid" ] && readlink "/proc/$pid/cwd" 2>/dev/null )
-        if [ "$conf" = auto ]; then
-          conf=$(arg -conf)
-          if [ -z "$conf" ]; then
-            for c in /etc/freeswitch /usr/local/freeswitch/conf; do if [ -f "$c/freeswitch.xml" ]; then conf=$c; break; fi; done
-          fi
-          [ -n "$conf" ] || conf=/etc/freeswitch
-          case "$conf" in /*) ;; *) conf="$cwd/$conf" ;; esac
-        fi
-        if [ "$log" = auto ]; then
-          ld=$(arg -log)
-          if [ -z "$ld" ]; then ld=/var/log/freeswitch; [ -d "$ld" ] || { [ -d /usr/local/freeswitch/log ] && ld=/usr/local/freeswitch/log; }; fi
-          case "$ld" in /*) ;; *) ld="$cwd/$ld" ;; esac
-          log="$ld/freeswitch.log"
-        fi
+    /// <summary>Where the process's arguments come from: bash reads them with mapfile, POSIX shells with tr and awk.</summary>
+    private const string ArgPosix = """
+        arg() { REPLY=$( [ -n "$pid" ] && tr '\0' '\n' < "/proc/$pid/cmdline" 2>/dev/null | awk -v k="$1" 'f{print;exit} $0==k{f=1}' ); }
 
-        """
-        + CommonSections
-        + SocketsPosix
-        + RemoteScript.Section("hostname") + "; hostname 2>/dev/null || cat /proc/sys/kernel/hostname\n"
-        + RemoteScript.Section("port_range") + "; cat /proc/sys/net/ipv4/ip_local_port_range\n"
-        + RemoteScript.Section("reserved_ports") + "; cat /proc/sys/net/ipv4/ip_local_reserved_ports\n"
-        + RemoteScript.Section("process") + """
-            ; if [ -n "$pid" ]; then echo "stat $(sed 's/^.*) //' "/proc/$pid/stat" 2>/dev/null | cut -d' ' -f20)"; echo "hz $(getconf CLK_TCK 2>/dev/null || echo 100)"; echo "uptime $(cut -d' ' -f1 /proc/uptime)"; echo "now $(date +%s.%N)"; fi
+        """;
 
-            """
-        + RemoteScript.Section("bind_errors") + """
-            ; if [ -r "$log" ]; then
-              since=$(date -d "@$(( $(date +%s) - window ))" '+%Y-%m-%d %H:%M:%S' 2>/dev/null || echo 0000-00-00)
-              echo "since $since"
-
-            """
-        + BindErrorCount
-        + "else echo unreadable; fi\n";
-
-    /// <summary>
-    /// bash 5: the process's arguments through mapfile, its start time through read, the clock through EPOCHREALTIME and
-    /// the window's start through printf's %(...)T, so none of them costs a process. USER_HZ is 100 on every Linux
-    /// architecture Debian and RHEL ship (getconf would be one more process for a constant).
-    /// </summary>
-    private static readonly string BashBody = """
+    private const string ArgBash = """
         fsargs=()
         [ -n "$pid" ] && { mapfile -d '' fsargs < "/proc/$pid/cmdline"; } 2>/dev/null
         arg() { local i; REPLY=''; for ((i = 0; i + 1 < ${#fsargs[@]}; i++)); do if [[ ${fsargs[i]} == "$1" ]]; then REPLY=${fsargs[i + 1]}; return; fi; done; }
+
+        """;
+
+    /// <summary>The conf dir and log file (<c>auto</c>: the process's <c>-conf</c>/<c>-log</c>, else the usual places), given <c>arg</c>.</summary>
+    private const string ConfAndLog = """
         cwd=''
         abs() { case "$1" in /*) REPLY=$1 ;; *) if [ -z "$cwd" ] && [ -n "$pid" ]; then cwd=$(readlink "/proc/$pid/cwd" 2>/dev/null); fi; REPLY="$cwd/$1" ;; esac; }
         if [ "$conf" = auto ]; then
@@ -191,26 +162,44 @@ internal static class FactsScripts
           abs "$ld"; log="$REPLY/freeswitch.log"
         fi
 
-        """
+        """;
+
+    /// <summary>
+    /// The hostname and the two port sysctls. bash reads a /proc/sys file in one read(); dash reads byte by byte, and
+    /// those files answer a read at an offset with nothing, so the POSIX variant keeps cat.
+    /// </summary>
+    private static string ProcSysSections(bool bash) => string.Concat(
+        new[] { ("hostname", "/proc/sys/kernel/hostname"), ("port_range", "/proc/sys/net/ipv4/ip_local_port_range"), ("reserved_ports", "/proc/sys/net/ipv4/ip_local_reserved_ports") }
+            .Select(s => RemoteScript.Section(s.Item1) + (bash ? $"; v=''; read -r v < {s.Item2}; echo \"$v\"\n" : $"; cat {s.Item2}\n")));
+
+    /// <summary>The start of the Bind Error window (<c>$since</c>) in local time, as the log lines carry it.</summary>
+    private static string BindErrorsSection(string since) =>
+        RemoteScript.Section("bind_errors") + "; if [ -r \"$log\" ]; then\n  " + since + "\n  echo \"since $since\"\n" + BindErrorCount + "else echo unreadable; fi\n";
+
+    /// <summary>
+    /// The system sections. bash 5: the process's arguments through mapfile, its start time through read, the clock
+    /// through EPOCHREALTIME and the window's start through printf's %(...)T, so none of them costs a process. USER_HZ is
+    /// 100 on every Linux architecture Debian and RHEL ship (getconf would be one more process for a constant).
+    /// </summary>
+    private static string Body(bool bash) =>
+        (bash ? ArgBash : ArgPosix)
+        + ConfAndLog
         + CommonSections
-        + SocketsBash
-        // bash reads a /proc/sys file in one read(); dash reads byte by byte, and those files answer a read at an offset
-        // with nothing, so the POSIX variant keeps cat.
-        + RemoteScript.Section("hostname") + "; v=''; read -r v < /proc/sys/kernel/hostname; echo \"$v\"\n"
-        + RemoteScript.Section("port_range") + "; v=''; read -r v < /proc/sys/net/ipv4/ip_local_port_range; echo \"$v\"\n"
-        + RemoteScript.Section("reserved_ports") + "; v=''; read -r v < /proc/sys/net/ipv4/ip_local_reserved_ports; echo \"$v\"\n"
-        + RemoteScript.Section("process") + """
-            ; if [ -n "$pid" ]; then st=''; { read -r st < "/proc/$pid/stat"; } 2>/dev/null; st=${st##*) }; read -ra f <<< "$st"; up=''; read -r up _ < /proc/uptime; printf 'stat %s\nhz 100\nuptime %s\nnow %s\n' "${f[19]}" "$up" "$EPOCHREALTIME"; fi
+        + (bash ? SocketsBash : SocketsPosix)
+        + ProcSysSections(bash)
+        + RemoteScript.Section("process")
+        + (bash
+            ? """
+                ; if [ -n "$pid" ]; then st=''; { read -r st < "/proc/$pid/stat"; } 2>/dev/null; st=${st##*) }; read -ra f <<< "$st"; up=''; read -r up _ < /proc/uptime; printf 'stat %s\nhz 100\nuptime %s\nnow %s\n' "${f[19]}" "$up" "$EPOCHREALTIME"; fi
 
-            """
-        + RemoteScript.Section("bind_errors") + """
-            ; if [ -r "$log" ]; then
-              printf -v since '%(%Y-%m-%d %H:%M:%S)T' "$(( ${EPOCHREALTIME%[.,]*} - window ))"
-              echo "since $since"
+                """
+            : """
+                ; if [ -n "$pid" ]; then echo "stat $(sed 's/^.*) //' "/proc/$pid/stat" 2>/dev/null | cut -d' ' -f20)"; echo "hz $(getconf CLK_TCK 2>/dev/null || echo 100)"; echo "uptime $(cut -d' ' -f1 /proc/uptime)"; echo "now $(date +%s.%N)"; fi
 
-            """
-        + BindErrorCount
-        + "else echo unreadable; fi\n";
+                """)
+        + BindErrorsSection(bash
+            ? "printf -v since '%(%Y-%m-%d %H:%M:%S)T' \"$(( ${EPOCHREALTIME%[.,]*} - window ))\""
+            : "since=$(date -d \"@$(( $(date +%s) - window ))\" '+%Y-%m-%d %H:%M:%S' 2>/dev/null || echo 0000-00-00)");
 
     /// <summary>The line the facts script prints when it waits for the API answer (see <see cref="Facts"/>).</summary>
     public const string ApiPromptSection = "api-credentials";
@@ -224,12 +213,9 @@ internal static class FactsScripts
     /// password (one per line, a secret); the script then asks FreeSWITCH, from bash over one event-socket connection
     /// (or through fs_cli).
     /// </summary>
-    public static string Facts(FreeSwitchFactsOptions options)
-    {
-        var posix = Head(options, bash: false) + PosixBody + ApiTail(options, bash: false);
-        var bash = "if [ \"${BASH_VERSINFO[0]}\" -lt 5 ]; then exec /bin/sh -c " + RemoteScript.Quote(posix) + "; fi\n" + Head(options, bash: true) + BashBody + ApiTail(options, bash: true);
-        return "if command -v bash >/dev/null 2>&1; then exec bash -c " + RemoteScript.Quote(bash) + "; fi\n" + posix;
-    }
+    public static string Facts(FreeSwitchFactsOptions options) => Dispatch(
+        SystemPosix(options) + ApiTail(options, bash: false),
+        Head(options, bash: true) + Body(bash: true) + ApiTail(options, bash: true));
 
     private static string ApiTail(FreeSwitchFactsOptions options, bool bash)
     {

@@ -122,16 +122,8 @@ public sealed class FreeSwitchFactsCollector
 
             if (changed && source is not null)
             {
-                await ParseGate.WaitAsync(cancellationToken);
-                try
-                {
-                    (parsed, configError) = Parse(source, system.ConfDir, runtime);
-                    config = parsed?.Settings;
-                }
-                finally
-                {
-                    ParseGate.Release();
-                }
+                (parsed, configError) = await GatedAsync(() => Parse(source, system.ConfDir, runtime), cancellationToken);
+                config = parsed?.Settings;
             }
         }
 
@@ -179,11 +171,17 @@ public sealed class FreeSwitchFactsCollector
         runtime["local_ip_v4"] = system.LocalIpV4 ?? "127.0.0.1";
         runtime["local_ip_v6"] = system.LocalIpV6 ?? "::1";
         Overlay(runtime, _options.RuntimeVariables);
+        var (parsed, error, source) = await GatedAsync(() => LoadConfig(system, runtime), cancellationToken);
+        return new SystemStage(system, runtime, parsed, error, source);
+    }
+
+    /// <summary>Runs a configuration parse under <see cref="ParseGate"/>.</summary>
+    private static async Task<T> GatedAsync<T>(Func<T> parse, CancellationToken cancellationToken)
+    {
         await ParseGate.WaitAsync(cancellationToken);
         try
         {
-            var (parsed, error, source) = LoadConfig(system, runtime);
-            return new SystemStage(system, runtime, parsed, error, source);
+            return parse();
         }
         finally
         {
