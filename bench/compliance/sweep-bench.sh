@@ -3,7 +3,7 @@
 # collide lab of N hosts: wall time and the controller's peak memory (max RSS of the orchestrator process).
 # Usage (root): bench/compliance/sweep-bench.sh [N ...]     default: 10 50
 # Publishes the CLI as it ships (Release, ReadyToRun, like bench/inventory); for each N: lab up (collide), one warm-up pass (not counted), then 3 timed passes with
-# --forks N; lab down. Results go to bench/results/compliance-<date>.txt as well as stdout.
+# --forks N, and 3 runs of `exec --become -- true` on the same hosts (the floor: connecting and sudo alone); lab down. Results go to bench/results/compliance-<date>.txt as well as stdout.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 [[ $(id -u) -eq 0 ]] || { echo "sweep-bench: needs root (the lab creates namespaces)" >&2; exit 1; }
@@ -52,6 +52,12 @@ for n in "${sizes[@]}"; do
     median=$(printf '%s\n' "${walls[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
     peak=$(printf '%s\n' "${rss[@]}" | sort -n | tail -1)
     log "hosts=$n summary: wall best ${best} s, median ${median} s; controller peak RSS $(echo "scale=1; $peak / 1024" | bc) MiB"
+    # The floor of a pass on this machine: reaching the same hosts and running `sudo true`, nothing else.
+    for i in $(seq 1 "$runs"); do
+        b0=$(busy_jiffies); t0=$EPOCHREALTIME
+        "$cli" exec -i "$dir/inventory.yml" --become -f "$n" -- true >/dev/null 2>&1
+        log "hosts=$n floor run=$i (exec --become -- true): wall_s=$(echo "$EPOCHREALTIME - $t0" | bc) machine_busy_cpu_s=$(echo "scale=1; ($(busy_jiffies) - $b0) / $hz" | bc)"
+    done
     "$cli" lab down --dir "$dir" >/dev/null
 done
 log "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
