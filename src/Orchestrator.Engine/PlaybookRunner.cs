@@ -46,7 +46,7 @@ public static class PlaybookRunner
 
         foreach (var (name, value) in options.ExtraVars)
         {
-            if (RunState.IsSecretName(name) || value is Secret)
+            if (SecretNames.IsSecretName(name) || value is Secret)
             {
                 AddSecret(redactor, value);
             }

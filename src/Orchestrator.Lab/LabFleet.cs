@@ -1,6 +1,7 @@
 using System.Net;
 using Orchestrator.Core.Errors;
 using Orchestrator.Core.Secrets;
+using Orchestrator.Core.Shell;
 using Orchestrator.Core.Transport;
 using Orchestrator.Lab.Calls;
 using Orchestrator.Lab.Capture;
@@ -218,7 +219,7 @@ public sealed class LabFleet : IAsyncDisposable
 
     /// <summary>Runs <c>fs_cli -x COMMAND</c> inside the host (as root, not through SSH).</summary>
     public Task<CommandResult> FsCliAsync(string host, string command, CancellationToken cancellationToken) =>
-        HostNamespaces.ExecAsync(FindFreeSwitchHost(host), $"fs_cli -x {ProcessRunner.ShellQuote(command)}", cancellationToken);
+        HostNamespaces.ExecAsync(FindFreeSwitchHost(host), $"fs_cli -x {ShellQuote.Quote(command)}", cancellationToken);
 
     /// <summary>What homer's HEP listener has counted so far, per host and capture source port.</summary>
     public LabHepReport GetHepReport() => LabHepReport.From(_state, Hep.HepCounters.TryLoad(HepCountersPath), HomerPcapPath);

@@ -2,6 +2,7 @@ using System.Formats.Tar;
 using System.Globalization;
 using System.Text;
 using Orchestrator.Core.Secrets;
+using Orchestrator.Core.Shell;
 using Orchestrator.Core.Transport;
 using Orchestrator.FreeSwitch.Facts;
 
@@ -63,7 +64,7 @@ internal sealed class ProbeBatchingShell(IRemoteShell inner, IReadOnlyList<Probe
         for (var i = 0; i < probes.Count; i++)
         {
             var n = i.ToString(CultureInfo.InvariantCulture);
-            sb.Append("timeout -k 2 ").Append(seconds).Append(" sh -c ").Append(Quote(probes[i].Command))
+            sb.Append("timeout -k 2 ").Append(seconds).Append(" sh -c ").Append(ShellQuote.Quote(probes[i].Command))
                 .Append(" </dev/null >\"$__orc_d/").Append(n).Append(".o\" 2>\"$__orc_d/").Append(n).Append(".e\"; __orc_codes=\"$__orc_codes $?\"\n");
         }
 
@@ -127,6 +128,4 @@ internal sealed class ProbeBatchingShell(IRemoteShell inner, IReadOnlyList<Probe
             // Not ours after all, or cut short: the checks report those probes as not run.
         }
     }
-
-    private static string Quote(string value) => "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Orchestrator.Core.Errors;
+using Orchestrator.Core.Secrets;
 using Orchestrator.Core.Transport;
 using Orchestrator.Engine.Loading;
 using Orchestrator.Engine.Model;
@@ -157,7 +158,7 @@ internal sealed class PlayExecutor
             var scope = BaseScope(host, null);
             foreach (var name in scope.Names)
             {
-                if (!secretNames.Contains(name) && !RunState.IsSecretName(name))
+                if (!secretNames.Contains(name) && !SecretNames.IsSecretName(name))
                 {
                     continue;
                 }
@@ -205,7 +206,7 @@ internal sealed class PlayExecutor
         }
     }
 
-    public bool IsSecretVariable(string name) => RunState.IsSecretName(name) || _play.SecretVars.Contains(name, StringComparer.Ordinal);
+    public bool IsSecretVariable(string name) => SecretNames.IsSecretName(name) || _play.SecretVars.Contains(name, StringComparer.Ordinal);
 
     private async Task GatherFactsAsync(CancellationToken cancellationToken)
     {

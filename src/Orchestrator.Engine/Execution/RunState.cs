@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.RegularExpressions;
 using Orchestrator.Core.Errors;
 using Orchestrator.Core.Secrets;
 using Orchestrator.Core.Transport;
@@ -116,7 +115,7 @@ internal sealed class ConnectionPool(IHostConnector? connector) : IAsyncDisposab
 }
 
 /// <summary>State shared by the whole run.</summary>
-internal sealed partial class RunState
+internal sealed class RunState
 {
     public required PlaybookRunOptions Options { get; init; }
 
@@ -160,10 +159,4 @@ internal sealed partial class RunState
             return state;
         }
     }
-
-    /// <summary>Variable names whose values are secret by name: password, passphrase, secret, token, private key material.</summary>
-    public static bool IsSecretName(string name) => SecretNameRegex().IsMatch(name) && !name.EndsWith("_file", StringComparison.Ordinal);
-
-    [GeneratedRegex("(?i)(password|passwd|passphrase|secret|token|api_?key|private_key)")]
-    private static partial Regex SecretNameRegex();
 }

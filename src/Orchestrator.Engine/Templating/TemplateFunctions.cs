@@ -2,6 +2,7 @@ using System.Collections;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Orchestrator.Core.Shell;
 using Scriban;
 using Scriban.Runtime;
 using Scriban.Syntax;
@@ -68,7 +69,7 @@ internal static class TemplateFunctions
         Filter("b64decode", 1, 1, a => Encoding.UTF8.GetString(Convert.FromBase64String(Text(a[0]))));
         Filter("basename", 1, 1, a => Path.GetFileName(Text(a[0]).TrimEnd('/')));
         Filter("dirname", 1, 1, a => Path.GetDirectoryName(Text(a[0])) ?? string.Empty);
-        Filter("quote", 1, 1, a => ShellQuote(Text(a[0])));
+        Filter("quote", 1, 1, a => ShellQuote.Quote(Text(a[0])));
         Filter("abs", 1, 1, a => a[0] is double d ? Math.Abs(d) : Math.Abs(ToInt(a[0], 0L) is long l ? l : 0));
         Filter("round", 1, 2, a => Math.Round(Convert.ToDouble(ToFloat(a[0], 0.0), CultureInfo.InvariantCulture), a.Length > 1 ? (int)(long)ToInt(a[1], 0L)! : 0, MidpointRounding.AwayFromZero));
         Filter("ternary", 3, 4, a => a[0] is null && a.Length > 3 ? a[3] : PlainData.IsTruthy(a[0]) ? a[1] : a[2]);
@@ -346,11 +347,6 @@ internal static class TemplateFunctions
         System.Text.Json.JsonValueKind.False => false,
         _ => null,
     };
-
-    internal static string ShellQuote(string s) =>
-        s.Length > 0 && s.All(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' or '/' or ',' or ':' or '=' or '+' or '@')
-            ? s
-            : "'" + s.Replace("'", "'\"'\"'", StringComparison.Ordinal) + "'";
 
     private static bool Contains(object? container, object? item) => container switch
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Orchestrator.Core.Secrets;
+using Orchestrator.Core.Shell;
 using Orchestrator.FreeSwitch.Facts;
 
 namespace Orchestrator.FreeSwitch.Esl;
@@ -89,7 +90,7 @@ internal static class FsCli
         var viaFsCli = common
             + "IFS= read -r fshost; IFS= read -r fsport; IFS= read -r fspw\n"
             + "printf '[default]\\nhost => %s\\nport => %s\\npassword => %s\\n' \"$fshost\" \"$fsport\" \"$fspw\" > \"$fsdir/.fs_cli_conf\"; unset fspw\n"
-            + $"fsapi() {{ HOME=\"$fsdir\" {RemoteScript.Quote(fsCliPath)} -x \"$1\" 2>&1; fsrc=$?; printf '\\n%src %s\\n' '{RemoteScript.Marker}' \"$fsrc\"; }}\n"
+            + $"fsapi() {{ HOME=\"$fsdir\" {ShellQuote.Quote(fsCliPath)} -x \"$1\" 2>&1; fsrc=$?; printf '\\n%src %s\\n' '{RemoteScript.Marker}' \"$fsrc\"; }}\n"
             + body;
         if (client == ApiClient.FsCli)
         {
@@ -97,7 +98,7 @@ internal static class FsCli
         }
 
         var viaEsl = common + EslClient + body;
-        return $"if command -v bash >/dev/null 2>&1; then exec bash -c {RemoteScript.Quote(viaEsl)}; fi\n" + viaFsCli;
+        return $"if command -v bash >/dev/null 2>&1; then exec bash -c {ShellQuote.Quote(viaEsl)}; fi\n" + viaFsCli;
     }
 
     /// <summary>A script running each command in order, each in its own section.</summary>
@@ -107,7 +108,7 @@ internal static class FsCli
         for (var i = 0; i < commands.Count; i++)
         {
             sb.Append(RemoteScript.Section("api " + i.ToString(CultureInfo.InvariantCulture))).Append('\n');
-            sb.Append("fsapi ").Append(RemoteScript.Quote(commands[i])).Append('\n');
+            sb.Append("fsapi ").Append(ShellQuote.Quote(commands[i])).Append('\n');
         }
 
         return Script(sb.ToString(), fsCliPath, client);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Orchestrator.Core.Secrets;
+using Orchestrator.Core.Shell;
 
 namespace Orchestrator.FreeSwitch.Facts;
 
@@ -41,7 +42,7 @@ internal static class FactsScripts
     /// <summary>bash 5 runs <paramref name="bash"/>; any other shell, or an older bash, runs <paramref name="posix"/>.</summary>
     private static string Dispatch(string posix, string bash) =>
         "if command -v bash >/dev/null 2>&1; then exec bash -c "
-        + RemoteScript.Quote("if [ \"${BASH_VERSINFO[0]}\" -lt 5 ]; then exec /bin/sh -c " + RemoteScript.Quote(posix) + "; fi\n" + bash)
+        + ShellQuote.Quote("if [ \"${BASH_VERSINFO[0]}\" -lt 5 ]; then exec /bin/sh -c " + ShellQuote.Quote(posix) + "; fi\n" + bash)
         + "; fi\n" + posix;
 
     /// <summary>
@@ -68,10 +69,10 @@ internal static class FactsScripts
         var window = (long)Math.Ceiling(options.BindErrorWindow.TotalSeconds);
         var sb = new StringBuilder();
         sb.Append("LC_ALL=C; export LC_ALL\n");
-        sb.Append("conf=").Append(RemoteScript.Quote(options.ConfDir)).Append('\n');
-        sb.Append("log=").Append(RemoteScript.Quote(options.LogFile)).Append('\n');
+        sb.Append("conf=").Append(ShellQuote.Quote(options.ConfDir)).Append('\n');
+        sb.Append("log=").Append(ShellQuote.Quote(options.LogFile)).Append('\n');
         sb.Append("window=").Append(window.ToString(CultureInfo.InvariantCulture)).Append('\n');
-        sb.Append("sockmode=").Append(RemoteScript.Quote(options.SocketTable)).Append('\n');
+        sb.Append("sockmode=").Append(ShellQuote.Quote(options.SocketTable)).Append('\n');
         if (bash)
         {
             sb.Append(PidFromPidFile).Append(PidsOfThisHost).Append("\nfi\n");
@@ -269,7 +270,7 @@ internal static class FactsScripts
     private static readonly string ApiCommonTail =
         RemoteScript.Section("calls") + "; fsapi 'show calls count'\n"
         + string.Concat(new[] { "local_ip_v4", "local_ip_v6", "hostname" }.Select(v =>
-            RemoteScript.Section("var " + v) + "; fsapi " + RemoteScript.Quote("global_getvar " + v) + "\n"))
+            RemoteScript.Section("var " + v) + "; fsapi " + ShellQuote.Quote("global_getvar " + v) + "\n"))
         + "if [ -n \"$fsresolve\" ]; then " + RemoteScript.Section("resolve") + "; getent ahosts \"$fsresolve\" 2>/dev/null | awk '{print $1}' | sort -u; fi\n";
 
     /// <summary>What the controller writes when the script asks (<see cref="ApiPrompt"/>): the API, or nothing more.</summary>
@@ -294,7 +295,7 @@ internal static class FactsScripts
     public static string Sockets(string socketTable)
     {
         var sb = new StringBuilder();
-        sb.Append("sockmode=").Append(RemoteScript.Quote(socketTable)).Append('\n');
+        sb.Append("sockmode=").Append(ShellQuote.Quote(socketTable)).Append('\n');
         sb.Append(PidsOfThisHost).Append('\n');
         sb.Append(RemoteScript.Section("pid")).Append("; echo \"${pids%% *}\"; echo \"$pids\"\n");
         sb.Append(RemoteScript.Section("sockets")).Append("""

@@ -1,4 +1,5 @@
 using System.Text;
+using Orchestrator.Core.Shell;
 
 namespace Orchestrator.FreeSwitch.Facts;
 
@@ -11,13 +12,7 @@ internal static class RemoteScript
     public const string Marker = "@@orchestrator-fs@@ ";
 
     /// <summary>A shell command printing the marker of section <paramref name="name"/> on a line of its own.</summary>
-    public static string Section(string name) => $"printf '\\n%s%s\\n' '{Marker}' {Quote(name)}";
-
-    /// <summary>POSIX single-quote quoting.</summary>
-    public static string Quote(string value) =>
-        value.Length > 0 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '.' or '_' or '-' or ':' or '=' or ',' or '+' or '@')
-            ? value
-            : "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+    public static string Section(string name) => $"printf '\\n%s%s\\n' '{Marker}' {ShellQuote.Quote(name)}";
 
     /// <summary>The sections of a script's output, in order: name → text (no trailing newline).</summary>
     public static List<KeyValuePair<string, string>> Split(string output)

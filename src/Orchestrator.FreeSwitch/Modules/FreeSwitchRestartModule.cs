@@ -1,4 +1,5 @@
 using System.Globalization;
+using Orchestrator.Core.Shell;
 using Orchestrator.Engine.Modules;
 using Orchestrator.FreeSwitch.Esl;
 using Orchestrator.FreeSwitch.Facts;
@@ -106,7 +107,7 @@ internal sealed class FreeSwitchRestartModule : Module
 
         // 2. Restart the service.
         var before = planned.Facts.SofiaStatus.Where(r => r.IsRunning).Select(r => r.Name).ToList();
-        var command = context.Arguments.GetString("restart_command") ?? $"systemctl restart {RemoteScript.Quote(planned.Service)}";
+        var command = context.Arguments.GetString("restart_command") ?? $"systemctl restart {ShellQuote.Quote(planned.Service)}";
         var restartStart = time.GetTimestamp();
         var restart = await context.RunAsync(command, cancellationToken, waitTimeout + TimeSpan.FromSeconds(30));
         if (!restart.Succeeded)

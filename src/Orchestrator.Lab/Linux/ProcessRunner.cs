@@ -118,10 +118,4 @@ internal static class ProcessRunner
         var stderr = await stderrTask;
         return new ProcessResult(process.ExitCode, stdout, stderr, Stopwatch.GetElapsedTime(started));
     }
-
-    /// <summary>Quotes a word for /bin/sh.</summary>
-    public static string ShellQuote(string word) =>
-        word.Length > 0 && word.All(c => char.IsAsciiLetterOrDigit(c) || "/._-=:,+@%".Contains(c))
-            ? word
-            : "'" + word.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Orchestrator.Core.Shell;
 using Orchestrator.Lab.Capture;
 using Orchestrator.Lab.Linux;
 using Orchestrator.Lab.State;
@@ -59,7 +60,7 @@ internal static class FreeSwitchService
     /// <summary>Runs each command with <c>fs_cli -x</c> inside the host, in order, stopping at the first failure.</summary>
     public static async Task FsCliAsync(HostState host, CancellationToken cancellationToken, params string[] commands)
     {
-        var script = string.Join(" && ", commands.Select(c => $"fs_cli -x {ProcessRunner.ShellQuote(c)}"));
+        var script = string.Join(" && ", commands.Select(c => $"fs_cli -x {ShellQuote.Quote(c)}"));
         var r = await HostNamespaces.ExecAsync(host, script, cancellationToken);
         if (!r.Succeeded)
         {

@@ -1,3 +1,4 @@
+using Orchestrator.Core.Shell;
 using Orchestrator.Lab.Linux;
 using Orchestrator.Lab.State;
 
@@ -22,7 +23,7 @@ internal static class HomerServices
     {
         var homer = state.Homer!;
         Directory.CreateDirectory(layout.HomerDir);
-        string Q(string s) => ProcessRunner.ShellQuote(s);
+        string Q(string s) => ShellQuote.Quote(s);
         var listener = Path.Combine(BinLayer.ProgramsIn(layout), LabPrograms.HepListener);
         var script =
             $"setsid {Q(listener)} --listen {homer.Address}:{CapturePort} --forward {homer.Address}:{SngrepPort} --state {Q(CountersPath(layout))} " +

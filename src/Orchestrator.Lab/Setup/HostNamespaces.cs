@@ -1,4 +1,5 @@
 using System.Text;
+using Orchestrator.Core.Shell;
 using Orchestrator.Core.Transport;
 using Orchestrator.Lab.Linux;
 using Orchestrator.Lab.State;
@@ -52,7 +53,7 @@ internal static class HostNamespaces
     public static string MountScript(LabLayout layout, HostState host, Scenarios.ScenarioSettings settings)
     {
         var h = layout.Host(host.Name);
-        string Q(string s) => ProcessRunner.ShellQuote(s);
+        string Q(string s) => ShellQuote.Quote(s);
         var sb = new StringBuilder();
         sb.AppendLine("set -e");
         // A new mount namespace copies every nsfs bind mount the machine has (other labs' namespaces,
@@ -79,10 +80,10 @@ internal static class HostNamespaces
         var sb = new StringBuilder();
         if (settings.EphemeralRange is { } range)
         {
-            sb.AppendLine($"echo {ProcessRunner.ShellQuote(range)} > /proc/sys/net/ipv4/ip_local_port_range");
+            sb.AppendLine($"echo {ShellQuote.Quote(range)} > /proc/sys/net/ipv4/ip_local_port_range");
         }
 
-        sb.AppendLine($"echo {ProcessRunner.ShellQuote(settings.ReservedPorts ?? "")} > /proc/sys/net/ipv4/ip_local_reserved_ports");
+        sb.AppendLine($"echo {ShellQuote.Quote(settings.ReservedPorts ?? "")} > /proc/sys/net/ipv4/ip_local_reserved_ports");
         return sb.ToString();
     }
 

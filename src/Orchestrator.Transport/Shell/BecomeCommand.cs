@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Orchestrator.Core.Shell;
 using Orchestrator.Transport.Settings;
 
 namespace Orchestrator.Transport.Shell;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Orchestrator.Core.Shell;
 using Orchestrator.Core.Transport;
 
 namespace Orchestrator.Transport.Shell;

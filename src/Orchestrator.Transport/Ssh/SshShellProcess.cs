@@ -1,3 +1,4 @@
+using Orchestrator.Core.Shell;
 using Orchestrator.Core.Transport;
 using Orchestrator.Transport.Shell;
 using Renci.SshNet;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Orchestrator.Core.Shell;
 using Orchestrator.Engine.Output;
 using Orchestrator.FreeSwitch.Facts;
 using Orchestrator.FreeSwitch.Placement;
@@ -224,7 +225,7 @@ public sealed class ToggleAndFsCliLabTests(ToggleLabFixture fixture) : IClassFix
 
         // Bash 5 is on the lab hosts, so System() takes the bash variant; the POSIX one is what hosts without it run.
         var viaBash = await shell.RunAsync(FactsScripts.System(options), null, null, null, CancellationToken.None);
-        var viaPosix = await shell.RunAsync("exec /bin/sh -c " + RemoteScript.Quote(FactsScripts.SystemPosix(options)), null, null, null, CancellationToken.None);
+        var viaPosix = await shell.RunAsync("exec /bin/sh -c " + ShellQuote.Quote(FactsScripts.SystemPosix(options)), null, null, null, CancellationToken.None);
         Assert.True(viaBash.ExitCode == 0 && viaPosix.ExitCode == 0, viaBash.Stderr + viaPosix.Stderr);
         var bash = FreeSwitchFactsCollector.ParseSystem(RemoteScript.SplitToMap(viaBash.Stdout), options);
         var posix = FreeSwitchFactsCollector.ParseSystem(RemoteScript.SplitToMap(viaPosix.Stdout), options);

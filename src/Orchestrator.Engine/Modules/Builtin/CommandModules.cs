@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Orchestrator.Core.Shell;
 
 namespace Orchestrator.Engine.Modules.Builtin;
 
@@ -31,7 +32,7 @@ internal abstract class CommandModuleBase : Module
         {
             var path = creates ?? removes!;
             context.ReadResource(path);
-            var probe = await context.RunAsync($"[ -e {Shell.Quote(path)} ] && echo yes || echo no", cancellationToken);
+            var probe = await context.RunAsync($"[ -e {ShellQuote.Quote(path)} ] && echo yes || echo no", cancellationToken);
             var exists = probe.Stdout.Trim() == "yes";
             if (creates is not null && exists)
             {
@@ -57,7 +58,7 @@ internal abstract class CommandModuleBase : Module
     {
         var command = (string)plan.State!;
         var chdir = context.Arguments.GetString("chdir");
-        var full = chdir is null ? command : $"cd {Shell.Quote(chdir)} && {command}";
+        var full = chdir is null ? command : $"cd {ShellQuote.Quote(chdir)} && {command}";
         var stdin = context.Arguments.GetString("stdin") is { } s ? new Core.Secrets.Secret(s) : null;
         var start = context.TimeProvider.GetTimestamp();
         var result = await context.RunAsync(full, cancellationToken, stdin: stdin);
@@ -85,7 +86,7 @@ internal abstract class CommandModuleBase : Module
         var args = context.Arguments;
         if (args.GetList("argv") is { } argv)
         {
-            return string.Join(" ", argv.Select(a => Shell.Quote(Templating.PlainData.ToText(a))));
+            return string.Join(" ", argv.Select(a => ShellQuote.Quote(Templating.PlainData.ToText(a))));
         }
 
         var cmd = args.GetString("cmd");
@@ -96,11 +97,11 @@ internal abstract class CommandModuleBase : Module
 
         if (UsesShell)
         {
-            return args.GetString("executable") is { } exe ? $"{Shell.Quote(exe)} -c {Shell.Quote(cmd)}" : cmd;
+            return args.GetString("executable") is { } exe ? $"{ShellQuote.Quote(exe)} -c {ShellQuote.Quote(cmd)}" : cmd;
         }
 
         // command: no shell features; each word is passed as one argument, like Ansible's command module.
-        return string.Join(" ", SplitWords(cmd, context).Select(Shell.Quote));
+        return ShellQuote.Join(SplitWords(cmd, context));
     }
 
     /// <summary>POSIX-shell-like word splitting (quotes and backslashes), as Python's shlex.split.</summary>

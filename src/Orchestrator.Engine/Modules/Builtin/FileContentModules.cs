@@ -1,4 +1,5 @@
 using System.Text;
+using Orchestrator.Core.Shell;
 using Orchestrator.Core.Transport;
 
 namespace Orchestrator.Engine.Modules.Builtin;
@@ -130,14 +131,14 @@ internal abstract class FileContentModule : Module
             cancellationToken);
         try
         {
-            var check = await context.RunAsync(validate.Replace("%s", Shell.Quote(temp), StringComparison.Ordinal), cancellationToken);
+            var check = await context.RunAsync(validate.Replace("%s", ShellQuote.Quote(temp), StringComparison.Ordinal), cancellationToken);
             return check.Succeeded
                 ? null
                 : $"validation failed (rc={check.ExitCode}): {validate}: {(check.Stderr + check.Stdout).Trim()}; {write.Dest} was not changed";
         }
         finally
         {
-            await context.RunAsync($"rm -f {Shell.Quote(temp)}", CancellationToken.None);
+            await context.RunAsync($"rm -f {ShellQuote.Quote(temp)}", CancellationToken.None);
         }
     }
 

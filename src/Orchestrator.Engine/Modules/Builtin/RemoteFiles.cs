@@ -1,14 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
+using Orchestrator.Core.Shell;
 using Orchestrator.Core.Transport;
 
 namespace Orchestrator.Engine.Modules.Builtin;
-
-/// <summary>Shell quoting for values put into remote commands.</summary>
-internal static class Shell
-{
-    public static string Quote(string s) => Templating.TemplateFunctions.ShellQuote(s);
-}
 
 /// <summary>What a file looks like on the host: read with one command (stat and sha256 together).</summary>
 internal sealed record RemoteFileState(bool Exists, string Type, string? Mode, string? Owner, string? Group, string? Sha256)
@@ -23,7 +18,7 @@ internal sealed record RemoteFileState(bool Exists, string Type, string? Mode, s
     public static async Task<RemoteFileState> ProbeAsync(ModuleContext context, string path, CancellationToken cancellationToken)
     {
         context.ReadResource(path);
-        var q = Shell.Quote(path);
+        var q = ShellQuote.Quote(path);
         var command =
             $"if [ -e {q} ] || [ -L {q} ]; then stat -L -c '%F|%a|%U|%G' {q} && if [ -f {q} ]; then sha256sum {q} | cut -d' ' -f1; else echo -; fi; else echo ABSENT; fi";
         var result = await context.RunAsync(command, cancellationToken);
@@ -89,16 +84,16 @@ internal static class Attributes
 {
     public static async Task ApplyAsync(ModuleContext context, string path, string? mode, string? owner, string? group, CancellationToken cancellationToken)
     {
-        var q = Shell.Quote(path);
+        var q = ShellQuote.Quote(path);
         var parts = new List<string>();
         if (owner is not null || group is not null)
         {
-            parts.Add($"chown {Shell.Quote((owner ?? string.Empty) + (group is null ? string.Empty : ":" + group))} {q}");
+            parts.Add($"chown {ShellQuote.Quote((owner ?? string.Empty) + (group is null ? string.Empty : ":" + group))} {q}");
         }
 
         if (mode is not null)
         {
-            parts.Add($"chmod {Shell.Quote(mode)} {q}");
+            parts.Add($"chmod {ShellQuote.Quote(mode)} {q}");
         }
 
         if (parts.Count == 0)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Orchestrator.Core.Shell;
 using Orchestrator.Core.Transport;
 
 namespace Orchestrator.Engine.Modules.Builtin;
@@ -54,7 +55,7 @@ internal sealed partial class SysctlModule : Module
         context.ReadResource(file);
         var proc = "/proc/sys/" + name.Replace('.', '/');
         var probe = await context.RunAsync(
-            $"cat {Shell.Quote(proc)}; echo {Separator}; cat {Shell.Quote(file)} 2>/dev/null || echo __ABSENT__", cancellationToken);
+            $"cat {ShellQuote.Quote(proc)}; echo {Separator}; cat {ShellQuote.Quote(file)} 2>/dev/null || echo __ABSENT__", cancellationToken);
         var at = probe.Stdout.IndexOf(Separator, StringComparison.Ordinal);
         if (!probe.Succeeded || at < 0)
         {
@@ -154,7 +155,7 @@ internal sealed partial class SysctlModule : Module
         if (change.FileText is not null)
         {
             var dir = Path.GetDirectoryName(change.File) ?? "/";
-            await context.RunAsync($"mkdir -p {Shell.Quote(dir)}", cancellationToken);
+            await context.RunAsync($"mkdir -p {ShellQuote.Quote(dir)}", cancellationToken);
             await context.Connection.UploadAsync(
                 new FileUpload(change.File, Encoding.UTF8.GetBytes(change.FileText)) { Mode = "0644", Become = context.Become, BecomeUser = context.BecomeUser },
                 cancellationToken);
@@ -162,7 +163,7 @@ internal sealed partial class SysctlModule : Module
 
         if (change.Live is not null)
         {
-            var r = await context.RunAsync($"sysctl -w {Shell.Quote(change.Name + "=" + change.Live)}", cancellationToken);
+            var r = await context.RunAsync($"sysctl -w {ShellQuote.Quote(change.Name + "=" + change.Live)}", cancellationToken);
             if (!r.Succeeded)
             {
                 return ModuleResult.Fail($"sysctl -w {change.Name} failed (rc={r.ExitCode}): {(r.Stderr + r.Stdout).Trim()}", plan.Result);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Orchestrator.Core.Shell;
 
 namespace Orchestrator.Engine.Modules.Builtin;
 
@@ -61,7 +62,7 @@ internal sealed class FileModule : Module
     public override async Task<ModuleResult> ApplyAsync(ModuleContext context, ModulePlan plan, CancellationToken cancellationToken)
     {
         var action = (FileAction)plan.State!;
-        var q = Shell.Quote(action.Path);
+        var q = ShellQuote.Quote(action.Path);
         var command = action.State switch
         {
             "absent" => $"rm -rf -- {q}",
@@ -108,7 +109,7 @@ internal sealed class ServiceModule : Module
         }
 
         context.ReadResource("service:" + name);
-        var q = Shell.Quote(name);
+        var q = ShellQuote.Quote(name);
         var probe = await context.RunAsync($"systemctl is-active {q}; systemctl is-enabled {q} 2>/dev/null || true", cancellationToken);
         var lines = probe.Stdout.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         var active = lines.ElementAtOrDefault(0) ?? "unknown";
@@ -166,7 +167,7 @@ internal sealed class ServiceModule : Module
         var name = context.Arguments.RequireString("name");
         foreach (var action in (List<string>)plan.State!)
         {
-            var r = await context.RunAsync($"systemctl {action} {Shell.Quote(name)}", cancellationToken);
+            var r = await context.RunAsync($"systemctl {action} {ShellQuote.Quote(name)}", cancellationToken);
             if (!r.Succeeded)
             {
                 return ModuleResult.Fail($"systemctl {action} {name} failed (rc={r.ExitCode}): {(r.Stderr + r.Stdout).Trim()}", plan.Result);
@@ -260,18 +261,18 @@ internal sealed class WaitForModule : Module
             }
 
             description = $"port {host}:{port} is {(present ? "open" : "closed")}";
-            var probe = $"timeout 2 bash -c {Shell.Quote($"exec 3<>/dev/tcp/{host}/{port}")} 2>/dev/null";
+            var probe = $"timeout 2 bash -c {ShellQuote.Quote($"exec 3<>/dev/tcp/{host}/{port}")} 2>/dev/null";
             return present ? probe : $"! {probe}";
         }
 
         if (args.GetString("path") is { } path)
         {
             context.ReadResource(path);
-            var q = Shell.Quote(path);
+            var q = ShellQuote.Quote(path);
             if (args.GetString("search_regex") is { } regex)
             {
                 description = $"{path} contains /{regex}/";
-                return present ? $"grep -Eq {Shell.Quote(regex)} {q} 2>/dev/null" : $"! grep -Eq {Shell.Quote(regex)} {q} 2>/dev/null";
+                return present ? $"grep -Eq {ShellQuote.Quote(regex)} {q} 2>/dev/null" : $"! grep -Eq {ShellQuote.Quote(regex)} {q} 2>/dev/null";
             }
 
             description = $"{path} {(present ? "exists" : "is absent")}";
