@@ -69,7 +69,7 @@ internal static class TemplateFunctions
         Filter("b64decode", 1, 1, a => Encoding.UTF8.GetString(Convert.FromBase64String(Text(a[0]))));
         Filter("basename", 1, 1, a => Path.GetFileName(Text(a[0]).TrimEnd('/')));
         Filter("dirname", 1, 1, a => Path.GetDirectoryName(Text(a[0])) ?? string.Empty);
-        Filter("quote", 1, 1, a => ShellQuote.Quote(Text(a[0])));
+        Filter("quote", 1, 1, a => ShellQuote.QuoteLikePython(Text(a[0])));
         Filter("abs", 1, 1, a => a[0] is double d ? Math.Abs(d) : Math.Abs(ToInt(a[0], 0L) is long l ? l : 0));
         Filter("round", 1, 2, a => Math.Round(Convert.ToDouble(ToFloat(a[0], 0.0), CultureInfo.InvariantCulture), a.Length > 1 ? (int)(long)ToInt(a[1], 0L)! : 0, MidpointRounding.AwayFromZero));
         Filter("ternary", 3, 4, a => a[0] is null && a.Length > 3 ? a[3] : PlainData.IsTruthy(a[0]) ? a[1] : a[2]);

@@ -57,11 +57,20 @@ public sealed class ShellQuoteTests
     [InlineData("a b", "'a b'")]
     [InlineData("it's", "'it'\"'\"'s'")]
     [InlineData("ü", "'ü'")]
-    public void Quote_MatchesPythonShlexQuote(string word, string expected)
+    public void QuoteLikePython_MatchesPythonShlexQuote(string word, string expected)
     {
         // Python's shlex.quote is what Ansible's quote filter produces; the expected strings are its output.
-        Assert.Equal(expected, ShellQuote.Quote(word));
+        Assert.Equal(expected, ShellQuote.QuoteLikePython(word));
     }
+
+    [Theory]
+    [MemberData(nameof(Payloads))]
+    public void QuoteLikePython_AnyWord_ReachesTheCommandAsOneLiteralArgument(string word) =>
+        Assert.Equal(word + "\0", RunSh($"printf '%s\\0' {ShellQuote.QuoteLikePython(word)}"));
+
+    [Fact]
+    public void Quote_EmbeddedQuote_IsFourBytes() =>
+        Assert.Equal("'it'\\''s'", ShellQuote.Quote("it's"));
 
     private static string RunSh(string command)
     {
