@@ -15,6 +15,7 @@ public sealed class CollideLabFixture : SharedLab
 /// The bug on demand, and its two remedies. Each test uses its own host of the collide lab: fs1 shows the
 /// failure, fs2 gets robustness plus a restart, fs3 gets the RTP range reserved plus capture off/on.
 /// </summary>
+[Trait("Category", "Lab")]
 public sealed partial class LabCollideTests : IClassFixture<CollideLabFixture>
 {
     private const int Calls = 300;

@@ -7,6 +7,7 @@ namespace Orchestrator.Lab.Tests;
 
 /// <summary>The simulated FreeSWITCH in the clean lab, reached the way an operator reaches it: SSH, fs_cli, systemctl, ss.</summary>
 [Collection(CleanLabCollection.Name)]
+[Trait("Category", "Lab")]
 public sealed class LabFreeSwitchTests
 {
     private readonly LabFleet _lab;

@@ -4,6 +4,8 @@ using Orchestrator.Lab.Tests.Support;
 namespace Orchestrator.Lab.Tests;
 
 /// <summary>Up, down, crash recovery, coexistence. Each test owns its labs.</summary>
+// Lab down to Open on a missing directory: the lab checks for root before it looks.
+[Trait("Category", "Lab")]
 public sealed class LabLifecycleTests
 {
     [Fact]

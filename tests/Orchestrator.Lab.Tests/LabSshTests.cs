@@ -19,6 +19,7 @@ public sealed class CleanLabCollection : ICollectionFixture<CleanLabFixture>
 
 /// <summary>Hosts reached over real OpenSSH with the generated files, users, sudo, namespaces.</summary>
 [Collection(CleanLabCollection.Name)]
+[Trait("Category", "Lab")]
 public sealed class LabSshTests
 {
     private readonly LabFleet _lab;

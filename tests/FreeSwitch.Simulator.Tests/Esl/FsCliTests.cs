@@ -51,6 +51,7 @@ public sealed class FsCliTests
     }
 }
 
+[Trait("Category", "Lab")]
 public sealed class VanillaNamespaceTests
 {
     [Fact]

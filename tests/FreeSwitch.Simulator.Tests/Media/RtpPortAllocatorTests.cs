@@ -19,19 +19,44 @@ public sealed class RtpPortAllocatorTests
     }
 
     [Fact]
-    public void Free_Port_CoolsDownBeforeReuse()
+    public void Free_Port_CoolsDownForFourWalksOverItBeforeReuse()
     {
-        var allocator = new RtpPortAllocator(IPAddress.Loopback, 30000, 30002, robust: false, new Random(7), null);
-        var first = allocator.Request()!.Value;
-        var second = allocator.Request()!.Value;
+        // Every walk starts at the first slot, so each request passes over the freed port once more.
+        var allocator = new RtpPortAllocator(IPAddress.Loopback, 30000, 30010, robust: false, new FixedRandom(0), null);
+        var first = allocator.Request();
 
-        allocator.Free(first);
+        allocator.Free(30000);
+        var whileCooling = Enumerable.Range(0, 4).Select(_ => allocator.Request()).ToList();
+        var afterCooling = allocator.Request();
 
-        // The freed slot needs four walks over it before it is free again: the other one comes back first.
-        allocator.Free(second);
-        var next = allocator.Request()!.Value;
-        Assert.Contains(next, new[] { first, second });
-        Assert.NotNull(allocator.Request());
+        Assert.Equal(30000, first);
+        Assert.Equal([30002, 30004, 30006, 30008], whileCooling);
+        Assert.Equal(30000, afterCooling);
+    }
+
+    [Fact]
+    public void Request_RobustnessCheckFails_PortCoolsDownLikeAFreedOne()
+    {
+        var ip = IPAddress.Parse(LoopbackAddresses.Next());
+        var lines = new List<string>();
+        var allocator = new RtpPortAllocator(ip, 30300, 30310, robust: true, new FixedRandom(0), lines.Add);
+        int? first;
+        using (var busy = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp))
+        {
+            busy.Bind(new IPEndPoint(ip, 30300));
+            first = allocator.Request();
+        }
+
+        // 30300 is free again, but the failed check put it in cooldown: the retry that found 30302 was the first of
+        // the four walks over it, three more requests are the rest.
+        var whileCooling = Enumerable.Range(0, 3).Select(_ => allocator.Request()).ToList();
+        var afterCooling = allocator.Request();
+
+        Assert.Equal(30302, first);
+        Assert.Equal([30304, 30306, 30308], whileCooling);
+        Assert.Equal(30300, afterCooling);
+        Assert.Equal("UDP port robustness check for port 30300 fail", lines[0]);
+        Assert.Equal("UDP port robustness check for port 30300 pass", lines[^1]);
     }
 
     [Fact]

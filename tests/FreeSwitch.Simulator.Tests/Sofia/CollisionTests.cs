@@ -7,6 +7,7 @@ namespace FreeSwitch.Simulator.Tests.Sofia;
 /// The bug itself, forced in a namespace of its own: ip_local_port_range 20000-20001 with 20001 reserved, so the kernel
 /// can only give the capture socket port 20000, which is also the RTP range.
 /// </summary>
+[Trait("Category", "Lab")]
 public sealed partial class CollisionTests
 {
     private static async Task<TestNamespace> CollidingNamespaceAsync()

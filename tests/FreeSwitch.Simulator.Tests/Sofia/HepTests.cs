@@ -76,6 +76,7 @@ public sealed class HepTests
     }
 
     [Fact]
+    [Trait("Requires", "sngrep")]
     public async Task Sngrep_ListeningOnTheCaptureServer_StoresTheSipPackets()
     {
         Shell.Require("sngrep");

@@ -5,6 +5,7 @@ namespace FreeSwitch.Simulator.Tests.Sofia;
 public sealed class SippCallTests
 {
     [Fact]
+    [Trait("Requires", "sipp")]
     public async Task SippUac_200CallsAtHighRate_AllSucceedAndAreCounted()
     {
         Shell.Require("sipp");

@@ -14,6 +14,7 @@ public sealed class CollideLab() : ComplianceLab("sw", 3, "collide");
 /// The sweep through real SSH against a 3-host collide lab (simulated FreeSWITCH behind real sshd), run as the real
 /// <c>orchestrator</c> executable: exit codes, the failing controls and their evidence, remediation and history.
 /// </summary>
+[Trait("Category", "Lab")]
 public sealed partial class CollideLabSweepTests(CollideLab fixture) : IClassFixture<CollideLab>, IDisposable
 {
     /// <summary>What the collide scenario breaks: ports in the RTP range now, no reservation (nor persisted), robustness off.</summary>

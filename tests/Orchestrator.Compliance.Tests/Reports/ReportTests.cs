@@ -111,6 +111,7 @@ public sealed class ReportTests : IDisposable
         Assert.Contains(message, Assert.Throws<UserInputException>(() => ReportSpec.Parse(text)).Message, StringComparison.Ordinal);
 
     [Fact]
+    [Trait("Requires", "chromium")]
     public async Task Html_InHeadlessChromium_ShowsTheGridAndDetailsWithoutErrorsOrFetches()
     {
         var trend = new List<TrendPoint>

@@ -11,6 +11,7 @@ public sealed class PlaybookLabFixture : EngineLab
 }
 
 /// <summary>Playbooks run through the real SSH transport against lab hosts (sshd, sudo, the systemctl and sysctl shims).</summary>
+[Trait("Category", "Lab")]
 public sealed class LabPlaybookTests(PlaybookLabFixture fixture) : IClassFixture<PlaybookLabFixture>
 {
     private static readonly string Playbooks = Path.Combine(AppContext.BaseDirectory, "Playbooks");

@@ -20,6 +20,7 @@ public sealed class FixLabFixture : FsSharedLab
 /// reserved, robustness in effect, HEP still arriving), and a second run with changed=0.
 /// </summary>
 [Collection(FsLabCollection.Name)]
+[Trait("Category", "Lab")]
 public sealed class FixPortCollisionsLabTests(FixLabFixture fixture) : IClassFixture<FixLabFixture>
 {
     private const int RtpStart = 20000;

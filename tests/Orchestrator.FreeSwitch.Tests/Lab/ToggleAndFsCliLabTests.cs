@@ -21,6 +21,7 @@ public sealed class ToggleLabFixture : FsSharedLab
 /// RTP range), fs3 the fs_cli module, a secret ESL password and a variant config tree.
 /// </summary>
 [Collection(FsLabCollection.Name)]
+[Trait("Category", "Lab")]
 public sealed class ToggleAndFsCliLabTests(ToggleLabFixture fixture) : IClassFixture<ToggleLabFixture>, IDisposable
 {
     private readonly LabFleet _lab = fixture.Lab;

@@ -8,6 +8,7 @@ namespace Orchestrator.Inventory.Tests.Differential;
 /// InventoryManager called as the ansible command calls it) agrees with the ansible command itself.
 /// </summary>
 [Collection(nameof(AnsibleCollection))]
+[Trait("Requires", "ansible")]
 public sealed class AnsibleCliTests(ReferenceResults reference)
 {
     public static TheoryData<string, string, string?> Queries() => new()

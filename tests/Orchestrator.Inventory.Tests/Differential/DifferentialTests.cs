@@ -8,6 +8,7 @@ namespace Orchestrator.Inventory.Tests.Differential;
 /// every pattern and limit must select the same hosts in the same order.
 /// </summary>
 [Collection(nameof(AnsibleCollection))]
+[Trait("Requires", "ansible")]
 public sealed class DifferentialTests(ReferenceResults reference)
 {
     public static TheoryData<string> Cases() => [.. CorpusCase.Names()];

@@ -43,6 +43,7 @@ json.dump(out, sys.stdout)
     ];
 
     [Fact]
+    [Trait("Requires", "ansible")]
     public async Task ParseIniValue_ManyInputs_SameAsPythonLiteralEval()
     {
         var expected = JsonSerializer.Deserialize<List<string>>(await AnsibleReference.PythonAsync(Oracle, JsonSerializer.Serialize(Inputs)))!;

@@ -13,6 +13,7 @@ namespace Orchestrator.Inventory.Tests.Python;
 public sealed class PythonRulesTests
 {
     [Fact]
+    [Trait("Requires", "ansible")]
     public async Task PosixShlexSplit_HostLines_SameAsPythonShlex()
     {
         string[] lines =
@@ -45,6 +46,7 @@ json.dump([shlex.split(l, comments=True) for l in json.load(sys.stdin)], sys.std
     }
 
     [Fact]
+    [Trait("Requires", "ansible")]
     public async Task FnMatch_Globs_SameAsPythonFnmatch()
     {
         string[] patterns = ["web*", "web?", "w*b*", "*.example.net", "db-[a-c]", "db-[!a-c]", "db-[]]", "db-[!]]", "x[", "a[b-a]c", "[a-c-e]", "f[-]", "g[\\]", "*[0-9]", "**", "é*", "a|b", "a+b", "(x)", "[!]"];
@@ -66,6 +68,7 @@ json.dump([[bool(re.compile(fnmatch.translate(p)).match(n)) for n in req["names"
     }
 
     [Fact]
+    [Trait("Requires", "ansible")]
     public async Task PyFloatRepr_ManyValues_SameAsPythonRepr()
     {
         var random = new Random(12345);
@@ -89,6 +92,7 @@ json.dump([repr(float(s)) for s in json.load(sys.stdin)], sys.stdout)
     }
 
     [Fact]
+    [Trait("Requires", "ansible")]
     public async Task YamlScalars_Yaml11Typing_SameAsAnsibleLoader()
     {
         string[] scalars =
@@ -146,6 +150,7 @@ json.dump(out, sys.stdout)
     }
 
     [Fact]
+    [Trait("Requires", "ansible")]
     public async Task HostAddressAndRanges_SameAsAnsible()
     {
         string[] patterns =

@@ -4,6 +4,8 @@ using Orchestrator.Lab.Tests.Support;
 namespace Orchestrator.Lab.Tests.Cli;
 
 /// <summary>The `orchestrator lab` commands, run as a user runs them: the built executable.</summary>
+// Lab even for bad flags and a missing lab: every lab command checks for root before anything else.
+[Trait("Category", "Lab")]
 public sealed class LabCommandTests
 {
     private static Task<ProcessResult> OrchestratorAsync(params string[] args) =>

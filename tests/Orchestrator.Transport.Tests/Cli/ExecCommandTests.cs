@@ -6,6 +6,7 @@ namespace Orchestrator.Transport.Tests.Cli;
 public sealed class ExecLab() : TransportLab("exec", 3);
 
 /// <summary><c>orchestrator exec</c> end to end: the real CLI process against the lab's inventory and sshd.</summary>
+[Trait("Category", "Lab")]
 public sealed class ExecCommandTests : IClassFixture<ExecLab>, IDisposable
 {
     private readonly ExecLab _lab;

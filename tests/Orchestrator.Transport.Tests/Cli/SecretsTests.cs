@@ -9,6 +9,7 @@ public sealed class SecretsLab() : TransportLab("secret", 2);
 /// Passwords and passphrases never reach argv, logs or output: every line the CLI prints (stdout, stderr
 /// with -v) and every process argument on the machine while it runs are captured and searched.
 /// </summary>
+[Trait("Category", "Lab")]
 public sealed class SecretsTests : IClassFixture<SecretsLab>, IDisposable
 {
     private const string WrongBecomePassword = "wrong-become-secret-7f3a";

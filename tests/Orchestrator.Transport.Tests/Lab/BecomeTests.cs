@@ -7,6 +7,7 @@ namespace Orchestrator.Transport.Tests.Lab;
 public sealed class BecomeLab() : TransportLab("become", 1);
 
 /// <summary>sudo with and without a password, to root and to another user, against the lab's real sudo.</summary>
+[Trait("Category", "Lab")]
 public sealed class BecomeTests : IClassFixture<BecomeLab>
 {
     private readonly BecomeLab _lab;

@@ -9,6 +9,7 @@ namespace Orchestrator.Transport.Tests.Lab;
 public sealed class FileTransferLab() : TransportLab("files", 1);
 
 /// <summary>Uploads (atomic replace, modes, owners, backups), downloads and checksums over the lab's SSH.</summary>
+[Trait("Category", "Lab")]
 public sealed partial class FileTransferTests : IClassFixture<FileTransferLab>
 {
     private readonly FileTransferLab _lab;

@@ -6,6 +6,7 @@ namespace Orchestrator.Transport.Tests.Lab;
 public sealed class HostKeyLab() : TransportLab("keys", 1);
 
 /// <summary>Host key checking against the lab's real host keys, in each mode.</summary>
+[Trait("Category", "Lab")]
 public sealed class HostKeyTests : IClassFixture<HostKeyLab>, IDisposable
 {
     private readonly HostKeyLab _lab;

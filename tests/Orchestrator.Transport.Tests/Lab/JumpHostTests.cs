@@ -13,6 +13,7 @@ public sealed class JumpHostLab() : TransportLab("jump", 2)
     }
 }
 
+[Trait("Category", "Lab")]
 public sealed class JumpHostTests : IClassFixture<JumpHostLab>, IDisposable
 {
     private readonly JumpHostLab _lab;

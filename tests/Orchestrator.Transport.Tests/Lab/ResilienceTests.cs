@@ -9,6 +9,7 @@ namespace Orchestrator.Transport.Tests.Lab;
 public sealed class ResilienceLab() : TransportLab("retry", 3);
 
 /// <summary>Dead and flapping sshd, timeouts, cancellation and concurrency on one connection.</summary>
+[Trait("Category", "Lab")]
 public sealed class ResilienceTests : IClassFixture<ResilienceLab>
 {
     private readonly ResilienceLab _lab;

@@ -6,6 +6,7 @@ namespace Orchestrator.Transport.Tests.Lab;
 public sealed class AuthenticationLab() : TransportLab("auth", 1);
 
 /// <summary>Each way of logging in, against the lab's real sshd.</summary>
+[Trait("Category", "Lab")]
 public sealed class SshAuthenticationTests : IClassFixture<AuthenticationLab>, IDisposable
 {
     private const string Passphrase = "correct horse battery staple";
