@@ -81,7 +81,7 @@ public sealed class FactsGathererTests : IDisposable
         var script = ProbeBatchingShell.Compose("echo x; false", [new ProbeRequest("k", "echo 'it''s'")], TimeSpan.FromSeconds(5));
 
         Assert.StartsWith("(\necho x; false\n)\n__orc_rc=$?\n", script, StringComparison.Ordinal);
-        Assert.Contains("timeout -k 2 5 sh -c 'echo '\"'\"'it'\"'\"''\"'\"'s'\"'\"''", script, StringComparison.Ordinal);
+        Assert.Contains("timeout -k 2 5 sh -c 'echo '\\''it'\\'''\\''s'\\'''", script, StringComparison.Ordinal);
         Assert.EndsWith("exit $__orc_rc\n", script, StringComparison.Ordinal);
     }
 
