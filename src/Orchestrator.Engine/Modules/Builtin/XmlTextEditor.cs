@@ -470,6 +470,3 @@ internal sealed partial class XmlTextEditor
     [GeneratedRegex(@"@(?<attr>[\w.\-:]+)\s*=\s*(['""])(?<value>[^'""]*)\1")]
     private static partial Regex PredicateRegex();
 }
-
-/// <summary>The XML edit cannot be done as asked.</summary>
-internal sealed class XmlEditException(string message) : Exception(message);
