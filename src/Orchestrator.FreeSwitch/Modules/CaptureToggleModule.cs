@@ -1,6 +1,5 @@
 using System.Globalization;
 using Orchestrator.Engine.Modules;
-using Orchestrator.FreeSwitch.Esl;
 using Orchestrator.FreeSwitch.Facts;
 using Orchestrator.FreeSwitch.Placement;
 using Orchestrator.FreeSwitch.Toggle;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Orchestrator.Core.Shell;
 using Orchestrator.Engine.Modules;
-using Orchestrator.FreeSwitch.Esl;
 using Orchestrator.FreeSwitch.Facts;
 
 namespace Orchestrator.FreeSwitch.Modules;
