@@ -89,6 +89,16 @@ public sealed class ModuleMessageTests
         Assert.Equal(applied, realResult.Message);
     }
 
+    [Fact]
+    public async Task File_PathContainsWould_AppliedMessageKeepsThePath()
+    {
+        // Applied messages used to be the plan's text with every "would " deleted, which cut it out of paths too.
+        using var h = new EngineHarness("h1");
+        h["h1"].AddFile("/tmp/would go", "x");
+        var run = await h.RunAsync(Playbook("file: {path: '/tmp/would go', state: absent}"));
+        Assert.Equal("remove /tmp/would go", run.Output.Results.Single().Message);
+    }
+
     private static string Playbook(string task) => $"- hosts: all\n  tasks:\n    - {task}\n";
 
     /// <summary>A fake host prepared by one line: "file PATH [CONTENT]", "dir PATH", "service NAME running|stopped" or "sysctl KEY VALUE".</summary>
