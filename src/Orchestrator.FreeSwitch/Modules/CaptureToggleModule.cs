@@ -1,6 +1,5 @@
 using System.Globalization;
 using Orchestrator.Engine.Modules;
-using Orchestrator.FreeSwitch.Esl;
 using Orchestrator.FreeSwitch.Facts;
 using Orchestrator.FreeSwitch.Placement;
 using Orchestrator.FreeSwitch.Toggle;
@@ -13,7 +12,7 @@ namespace Orchestrator.FreeSwitch.Modules;
 /// <c>on</c>, retried (Polly) until every capture port is clear. Idempotent: clear placement is "ok" and nothing is sent.
 /// Fails fast when the kernel can only hand out ports inside the RTP range.
 /// </summary>
-internal sealed class CaptureToggleModule : Module
+internal sealed class CaptureToggleModule : Module<PlannedToggle>
 {
     public override string Name => "capture_toggle";
 
@@ -56,18 +55,17 @@ internal sealed class CaptureToggleModule : Module
         var message = decision.Message + (pendingSysctl ? " (after the reserved-ports change planned earlier)" : string.Empty);
         var changes = new List<string> { $"capture: {(toggleOptions.Profiles.Count == 0 ? "sofia global capture off, then on" : string.Join(", ", toggleOptions.Profiles.Select(p => $"sofia profile {p} capture off/on")))}" };
         changes.AddRange(decision.Report.Colliding.Select(c => $"{c.Socket.Local}: collides ({(c.Kind == CollisionKind.Rtp ? "RTP" : "RTCP")}) -> a new kernel-chosen port"));
-        return ModulePlan.WouldChange(
+        return WouldChange(
             message,
-            new Planned(facts, toggleOptions, options),
+            new PlannedToggle(facts, toggleOptions, options),
             [new ModuleDiff("capture sockets") { AttributeChanges = changes }],
             [ModuleSupport.CaptureResource],
             result,
             resultPredictable: false);
     }
 
-    public override async Task<ModuleResult> ApplyAsync(ModuleContext context, ModulePlan plan, CancellationToken cancellationToken)
+    protected override async Task<ModuleResult> ApplyAsync(ModuleContext context, PlannedToggle planned, ModulePlan plan, CancellationToken cancellationToken)
     {
-        var planned = (Planned)plan.State!;
         var toggler = new CaptureToggler(planned.Toggle, context.TimeProvider);
         var endpoint = ModuleSupport.Endpoint(planned.Options, planned.Facts);
         var outcome = await toggler.ToggleAsync(planned.Facts, new ModuleCaptureHost(context, planned.Options, endpoint), cancellationToken);
@@ -128,20 +126,5 @@ internal sealed class CaptureToggleModule : Module
         }
 
         return options;
-    }
-
-    private sealed record Planned(FreeSwitchHostFacts Facts, CaptureToggleOptions Toggle, FreeSwitchFactsOptions Options);
-
-    /// <summary>The toggle's view of the host: fs_cli commands and the fast socket probe, through the task's connection.</summary>
-    private sealed class ModuleCaptureHost(ModuleContext context, FreeSwitchFactsOptions options, EslEndpoint endpoint) : ICaptureHost
-    {
-        public async Task<FsCliReply> ApiAsync(string command, CancellationToken cancellationToken) =>
-            (await ModuleSupport.ApiAsync(context, options, endpoint, [command], cancellationToken))[0];
-
-        public async Task<FreeSwitchFactsCollector.SocketFacts> ReadSocketsAsync(CancellationToken cancellationToken)
-        {
-            var result = await context.RunAsync(FactsScripts.Sockets(options.SocketTable), cancellationToken, options.CommandTimeout);
-            return FreeSwitchFactsCollector.ParseSockets(RemoteScript.SplitToMap(result.Stdout));
-        }
     }
 }

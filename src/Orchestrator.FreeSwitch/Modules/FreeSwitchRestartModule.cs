@@ -1,7 +1,6 @@
 using System.Globalization;
 using Orchestrator.Core.Shell;
 using Orchestrator.Engine.Modules;
-using Orchestrator.FreeSwitch.Esl;
 using Orchestrator.FreeSwitch.Facts;
 
 namespace Orchestrator.FreeSwitch.Modules;
@@ -12,7 +11,7 @@ namespace Orchestrator.FreeSwitch.Modules;
 /// <c>force: true</c>. Then it waits until <c>show calls count</c> is 0 (or <c>drain_timeout</c> passes), restarts
 /// the service, and waits until the profiles that ran before are RUNNING again under a new process.
 /// </summary>
-internal sealed class FreeSwitchRestartModule : Module
+internal sealed class FreeSwitchRestartModule : Module<PlannedRestart>
 {
     public override string Name => "freeswitch_restart";
 
@@ -62,18 +61,17 @@ internal sealed class FreeSwitchRestartModule : Module
         }
 
         var drain = ModuleSupport.Seconds(context, "drain_timeout", TimeSpan.FromMinutes(5));
-        return ModulePlan.WouldChange(
+        return WouldChange(
             $"would restart {service} after draining calls (up to {Seconds(drain)}) because {why}",
-            new Planned(facts, options, service),
+            new PlannedRestart(facts, options, service),
             [new ModuleDiff("service " + service) { AttributeChanges = [$"restart (drained): pid {facts.Pid} started {started} -> a new process"] }],
             ["service:" + service, ModuleSupport.CaptureResource],
             result,
             resultPredictable: false);
     }
 
-    public override async Task<ModuleResult> ApplyAsync(ModuleContext context, ModulePlan plan, CancellationToken cancellationToken)
+    protected override async Task<ModuleResult> ApplyAsync(ModuleContext context, PlannedRestart planned, ModulePlan plan, CancellationToken cancellationToken)
     {
-        var planned = (Planned)plan.State!;
         var time = context.TimeProvider;
         var drainTimeout = ModuleSupport.Seconds(context, "drain_timeout", TimeSpan.FromMinutes(5));
         var drainPoll = ModuleSupport.Seconds(context, "drain_poll", TimeSpan.FromSeconds(2));
@@ -168,6 +166,4 @@ internal sealed class FreeSwitchRestartModule : Module
             : "at an unknown time";
 
     private static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + "s";
-
-    private sealed record Planned(FreeSwitchHostFacts Facts, FreeSwitchFactsOptions Options, string Service);
 }

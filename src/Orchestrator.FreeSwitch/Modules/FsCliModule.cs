@@ -11,7 +11,7 @@ namespace Orchestrator.FreeSwitch.Modules;
 /// check mode too and report "ok"; others are unknown in check mode and "changed" when run, unless
 /// <c>changed_when</c> says otherwise.
 /// </summary>
-internal sealed class FsCliModule : Module
+internal sealed class FsCliModule : Module<string>
 {
     private static readonly string[] ReadOnlyPrefixes =
     [
@@ -39,9 +39,7 @@ internal sealed class FsCliModule : Module
             : ReadOnlyPrefixes.Any(p => command.Equals(p.Trim(), StringComparison.OrdinalIgnoreCase) || command.StartsWith(p, StringComparison.OrdinalIgnoreCase));
         if (!readOnly)
         {
-            return context.Check
-                ? ModulePlan.Unknown($"cannot predict the effect of fs_cli -x '{command}'")
-                : ModulePlan.Unknown($"would run fs_cli -x '{command}'", command);
+            return Unknown(context.Check ? $"cannot predict the effect of fs_cli -x '{command}'" : $"would run fs_cli -x '{command}'", command);
         }
 
         var reply = await RunAsync(context, command, cancellationToken);
@@ -49,9 +47,8 @@ internal sealed class FsCliModule : Module
         return reply.Failed ? ModulePlan.Fail(Failure(reply), data) : ModulePlan.NoChange($"fs_cli -x '{command}'", data);
     }
 
-    public override async Task<ModuleResult> ApplyAsync(ModuleContext context, ModulePlan plan, CancellationToken cancellationToken)
+    protected override async Task<ModuleResult> ApplyAsync(ModuleContext context, string command, ModulePlan plan, CancellationToken cancellationToken)
     {
-        var command = (string)plan.State!;
         var reply = await RunAsync(context, command, cancellationToken);
         var data = Data(reply);
         return reply.Failed

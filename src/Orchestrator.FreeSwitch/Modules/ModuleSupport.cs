@@ -1,21 +1,10 @@
 using System.Globalization;
 using Orchestrator.Core.Secrets;
-using Orchestrator.Core.Transport;
 using Orchestrator.Engine.Modules;
-using Orchestrator.Engine.Modules.Builtin;
 using Orchestrator.FreeSwitch.Esl;
 using Orchestrator.FreeSwitch.Facts;
 
 namespace Orchestrator.FreeSwitch.Modules;
-
-/// <summary>An <see cref="IRemoteShell"/> over a task's <see cref="ModuleContext"/> (its connection and become settings).</summary>
-internal sealed class ModuleContextShell(ModuleContext context) : IRemoteShell
-{
-    public string HostName => context.HostName;
-
-    public Task<CommandResult> RunAsync(string script, Secret? stdin, StdinReply? reply, TimeSpan? timeout, CancellationToken cancellationToken) =>
-        context.RunAsync(script, cancellationToken, timeout, stdin, reply);
-}
 
 /// <summary>Arguments and host variables the FreeSWITCH modules share, and how they become facts options.</summary>
 internal static class ModuleSupport
@@ -77,7 +66,7 @@ internal static class ModuleSupport
         }
         catch (FactsException ex)
         {
-            throw new ModuleFailedException(ex.Message);
+            throw new ModuleException(ex.Message, ex);
         }
         catch (ArgumentException ex)
         {
@@ -90,7 +79,7 @@ internal static class ModuleSupport
     {
         if (facts.Config is null)
         {
-            throw new ModuleFailedException($"the FreeSWITCH configuration cannot be read: {facts.ConfigError}");
+            throw new ModuleException($"the FreeSWITCH configuration cannot be read: {facts.ConfigError}");
         }
 
         return facts;
@@ -188,7 +177,7 @@ internal static class ModuleSupport
             FsCli.Batch(options.FsCliPath, commands, client ?? options.ApiClient), cancellationToken, options.CommandTimeout, FsCli.Credentials(endpoint));
         if (result.ExitCode == 97)
         {
-            throw new ModuleFailedException($"could not prepare the fs_cli config on the host: {result.Stderr.Trim()}");
+            throw new ModuleException($"could not prepare the fs_cli config on the host: {result.Stderr.Trim()}");
         }
 
         return FsCli.ParseBatch(result.Stdout, commands);

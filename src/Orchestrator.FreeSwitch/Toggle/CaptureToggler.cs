@@ -279,10 +279,4 @@ internal sealed class CaptureToggler
     private static string LastPorts(ToggleAttempt? last) => last is null ? string.Empty : $"; last ports {Join(last.Ports)}";
 
     private static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + "s";
-
-    /// <summary>A failure retrying cannot fix (the API refused, FreeSWITCH stopped).</summary>
-    private sealed class ToggleFailedException(string message) : Exception(message);
-
-    /// <summary>The socket table did not change in time; another attempt may do better.</summary>
-    private sealed class SocketWaitException(string message) : Exception(message);
 }

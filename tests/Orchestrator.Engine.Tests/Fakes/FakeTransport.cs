@@ -32,6 +32,9 @@ internal sealed partial class FakeHost(string name)
 
     public bool Unreachable { get; set; }
 
+    /// <summary>When set, uploads and downloads fail with an <see cref="IOException"/> carrying this message, as a broken transfer does.</summary>
+    public string? TransferError { get; set; }
+
     /// <summary>Commands that would change the host (everything but the modules' read-only probes).</summary>
     public IEnumerable<string> ChangingCommands => Commands.Where(c => !IsProbe(c));
 
@@ -239,6 +242,11 @@ internal sealed class FakeConnection(FakeHost host) : IHostConnection
 
     public Task<UploadResult> UploadAsync(FileUpload upload, CancellationToken cancellationToken)
     {
+        if (host.TransferError is { } error)
+        {
+            throw new IOException(error);
+        }
+
         host.Uploads.Enqueue(upload.RemotePath);
         string? backup = null;
         host.Files.TryGetValue(upload.RemotePath, out var old);
@@ -253,7 +261,9 @@ internal sealed class FakeConnection(FakeHost host) : IHostConnection
     }
 
     public Task<byte[]> DownloadAsync(string remotePath, bool become, CancellationToken cancellationToken) =>
-        host.Files.TryGetValue(remotePath, out var f) ? Task.FromResult(f.Content.ToArray()) : throw new FileNotFoundException(remotePath);
+        host.TransferError is { } error ? throw new IOException(error)
+        : host.Files.TryGetValue(remotePath, out var f) ? Task.FromResult(f.Content.ToArray())
+        : throw new FileNotFoundException(remotePath);
 
     public Task<string?> Sha256Async(string remotePath, bool become, CancellationToken cancellationToken) =>
         Task.FromResult(host.Files.TryGetValue(remotePath, out var f) ? Convert.ToHexStringLower(SHA256.HashData(f.Content)) : null);

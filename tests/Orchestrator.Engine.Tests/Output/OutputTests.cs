@@ -76,7 +76,7 @@ public sealed class OutputTests
     }
 
     /// <summary>A module from outside the engine, registered without changing the engine.</summary>
-    private sealed class GreetModule : Module
+    private sealed class GreetModule : Module<string>
     {
         public override string Name => "greet";
 
@@ -90,12 +90,12 @@ public sealed class OutputTests
             var who = context.Arguments.RequireString("who");
             return r.Stdout == who
                 ? ModulePlan.NoChange("already greeted")
-                : ModulePlan.WouldChange($"would greet {who} with {context.Arguments.GetString("token")}", who);
+                : WouldChange($"would greet {who} with {context.Arguments.GetString("token")}", who);
         }
 
-        public override async Task<ModuleResult> ApplyAsync(ModuleContext context, ModulePlan plan, CancellationToken cancellationToken)
+        protected override async Task<ModuleResult> ApplyAsync(ModuleContext context, string who, ModulePlan plan, CancellationToken cancellationToken)
         {
-            await context.RunAsync($"greet {plan.State}", cancellationToken);
+            await context.RunAsync($"greet {who}", cancellationToken);
             return ModuleResult.Change("greeted");
         }
     }

@@ -12,7 +12,7 @@ namespace Orchestrator.Engine.Modules.Builtin;
 /// already there (union; nothing existing is dropped), because writing the key replaces the whole list.
 /// One command reads the live value and the persisted file.
 /// </summary>
-internal sealed partial class SysctlModule : Module
+internal sealed partial class SysctlModule : Module<SysctlChange>
 {
     private const string Separator = "--orchestrator-sysctl-file--";
 
@@ -74,6 +74,7 @@ internal sealed partial class SysctlModule : Module
         var lineIndex = lines.FindLastIndex(l => LineKey(l) == name);
         var persisted = lineIndex >= 0 ? Normalize(lines[lineIndex][(lines[lineIndex].IndexOf('=', StringComparison.Ordinal) + 1)..]) : null;
         var result = new Dictionary<string, object?>(StringComparer.Ordinal) { ["name"] = name, ["live"] = live, ["sysctl_file"] = file };
+        // Each change is one clause of the message: "set live: KEY = OLD -> NEW", "set FILE: KEY = VALUE".
         var changes = new List<string>();
         string? wantedLive = null;
         if (absent)
@@ -141,24 +142,22 @@ internal sealed partial class SysctlModule : Module
             diffs.Add(new ModuleDiff(file) { Before = fileExists ? fileText : null, After = newText, HasContent = true });
         }
 
-        return ModulePlan.WouldChange(
-            string.Join("; ", changes.Select(c => "would set " + c)),
-            new SysctlChange(name, wantedLive, fileChanges ? newText : null, file),
+        var change = new SysctlChange(name, wantedLive, fileChanges ? newText : null, file, changes.Select(c => new ChangeSummary("set", c)).ToList());
+        return WouldChange(
+            change.Planned,
+            change,
             diffs,
             ["sysctl:" + name, file],
             result);
     }
 
-    public override async Task<ModuleResult> ApplyAsync(ModuleContext context, ModulePlan plan, CancellationToken cancellationToken)
+    protected override async Task<ModuleResult> ApplyAsync(ModuleContext context, SysctlChange change, ModulePlan plan, CancellationToken cancellationToken)
     {
-        var change = (SysctlChange)plan.State!;
         if (change.FileText is not null)
         {
             var dir = Path.GetDirectoryName(change.File) ?? "/";
             await context.RunAsync($"mkdir -p {ShellQuote.Quote(dir)}", cancellationToken);
-            await context.Connection.UploadAsync(
-                new FileUpload(change.File, Encoding.UTF8.GetBytes(change.FileText)) { Mode = "0644", Become = context.Become, BecomeUser = context.BecomeUser },
-                cancellationToken);
+            await context.UploadAsync(new FileUpload(change.File, Encoding.UTF8.GetBytes(change.FileText)) { Mode = "0644" }, cancellationToken);
         }
 
         if (change.Live is not null)
@@ -170,7 +169,7 @@ internal sealed partial class SysctlModule : Module
             }
         }
 
-        return ModuleResult.Change(plan.Message.Replace("would set ", "set ", StringComparison.Ordinal), plan.Result);
+        return ModuleResult.Change(change.Applied, plan.Result);
     }
 
     private static void SetLine(List<string> lines, int index, string name, string value)
@@ -221,7 +220,7 @@ internal sealed partial class SysctlModule : Module
             }
             else
             {
-                throw new ModuleFailedException($"{key}: '{part}' is not a port or a port range (low-high)");
+                throw new ModuleException($"{key}: '{part}' is not a port or a port range (low-high)");
             }
         }
 
@@ -240,8 +239,6 @@ internal sealed partial class SysctlModule : Module
 
         return string.Join(",", merged.Select(r => r.Low == r.High ? r.Low.ToString(CultureInfo.InvariantCulture) : $"{r.Low}-{r.High}"));
     }
-
-    private sealed record SysctlChange(string Name, string? Live, string? FileText, string File);
 
     [GeneratedRegex(@"^[a-zA-Z0-9_.\-/]+$")]
     private static partial Regex KeyRegex();

@@ -16,7 +16,7 @@ internal sealed partial class XmlTextEditor
 {
     private readonly string _text;
     private readonly XDocument _document;
-    private readonly int[] _lineStarts;
+    private readonly XmlTagScanner _tags;
     private readonly List<(int Start, int Length, string Replacement)> _edits = [];
 
     public XmlTextEditor(string text)
@@ -31,7 +31,7 @@ internal sealed partial class XmlTextEditor
             throw new XmlEditException($"not well-formed XML at line {ex.LineNumber}, column {ex.LinePosition}: {ex.Message}");
         }
 
-        _lineStarts = LineStarts(text);
+        _tags = new XmlTagScanner(text);
     }
 
     public List<XElement> Select(string xpath)
@@ -75,7 +75,7 @@ internal sealed partial class XmlTextEditor
     /// <summary>Sets an attribute; returns false when it already has that value.</summary>
     public bool SetAttribute(XElement element, string name, string value)
     {
-        var tag = ParseStartTag(element);
+        var tag = _tags.StartTagOf(element);
         var existing = tag.Attributes.FirstOrDefault(a => a.Name == name);
         if (existing is not null)
         {
@@ -96,7 +96,7 @@ internal sealed partial class XmlTextEditor
 
     public bool RemoveAttribute(XElement element, string name)
     {
-        var tag = ParseStartTag(element);
+        var tag = _tags.StartTagOf(element);
         var existing = tag.Attributes.FirstOrDefault(a => a.Name == name);
         if (existing is null)
         {
@@ -115,7 +115,7 @@ internal sealed partial class XmlTextEditor
             return false;
         }
 
-        var tag = ParseStartTag(element);
+        var tag = _tags.StartTagOf(element);
         if (tag.SelfClosing)
         {
             // "<x a='1'/>" becomes "<x a='1'>value</x>": replace the "/>" only.
@@ -123,7 +123,7 @@ internal sealed partial class XmlTextEditor
             return true;
         }
 
-        var (contentStart, contentEnd, _) = FindContent(tag);
+        var (contentStart, contentEnd, _) = _tags.FindContent(tag);
         _edits.Add((contentStart, contentEnd - contentStart, EscapeText(value)));
         return true;
     }
@@ -131,8 +131,8 @@ internal sealed partial class XmlTextEditor
     /// <summary>Removes the element; if it is alone on its line, the whole line goes.</summary>
     public void Remove(XElement element)
     {
-        var tag = ParseStartTag(element);
-        var end = tag.SelfClosing ? tag.End : FindContent(tag).EndTagEnd;
+        var tag = _tags.StartTagOf(element);
+        var end = tag.SelfClosing ? tag.End : _tags.FindContent(tag).EndTagEnd;
         var start = tag.Start;
         var lineStart = _text.LastIndexOf('\n', Math.Max(start - 1, 0)) + 1;
         var lineEnd = _text.IndexOf('\n', end);
@@ -198,13 +198,13 @@ internal sealed partial class XmlTextEditor
     private void InsertChild(XElement parent, string elementText)
     {
         var newline = _text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
-        var tag = ParseStartTag(parent);
+        var tag = _tags.StartTagOf(parent);
         var parentIndent = IndentOf(tag.Start);
         var lastChild = parent.Elements().LastOrDefault();
         if (lastChild is not null)
         {
-            var childTag = ParseStartTag(lastChild);
-            var childEnd = childTag.SelfClosing ? childTag.End : FindContent(childTag).EndTagEnd;
+            var childTag = _tags.StartTagOf(lastChild);
+            var childEnd = childTag.SelfClosing ? childTag.End : _tags.FindContent(childTag).EndTagEnd;
             _edits.Add((childEnd, 0, newline + IndentOf(childTag.Start) + elementText));
             return;
         }
@@ -216,7 +216,7 @@ internal sealed partial class XmlTextEditor
             return;
         }
 
-        var (contentStart, contentEnd, _) = FindContent(tag);
+        var (contentStart, contentEnd, _) = _tags.FindContent(tag);
         if (string.IsNullOrWhiteSpace(_text[contentStart..contentEnd]))
         {
             _edits.Add((contentStart, contentEnd - contentStart, $"{newline}{parentIndent}{unit}{elementText}{newline}{parentIndent}"));
@@ -273,190 +273,6 @@ internal sealed partial class XmlTextEditor
         throw new XmlEditException($"xpath '{xpath}' must be an absolute path (/a/b/c) to create an element");
     }
 
-    private sealed record AttributeSpan(string Name, int LeadingSpaceStart, int ValueStart, int ValueLength, char Quote, int End);
-
-    private sealed record StartTag(string Name, int Start, int End, bool SelfClosing, int AttributesEnd, List<AttributeSpan> Attributes);
-
-    private StartTag ParseStartTag(XElement element)
-    {
-        var info = (IXmlLineInfo)element;
-        if (!info.HasLineInfo())
-        {
-            throw new XmlEditException("internal error: element without position");
-        }
-
-        var nameAt = _lineStarts[info.LineNumber - 1] + info.LinePosition - 1;
-        var start = nameAt - 1;
-        if (start < 0 || _text[start] != '<')
-        {
-            throw new XmlEditException($"internal error: no '<' before element {element.Name} at line {info.LineNumber}");
-        }
-
-        var i = nameAt;
-        while (i < _text.Length && !char.IsWhiteSpace(_text[i]) && _text[i] is not '/' and not '>')
-        {
-            i++;
-        }
-
-        var name = _text[nameAt..i];
-        var attributes = new List<AttributeSpan>();
-        var attributesEnd = i;
-        while (true)
-        {
-            var spaceStart = i;
-            while (i < _text.Length && char.IsWhiteSpace(_text[i]))
-            {
-                i++;
-            }
-
-            if (i >= _text.Length)
-            {
-                throw new XmlEditException($"unterminated start tag of {name}");
-            }
-
-            if (_text[i] == '>')
-            {
-                return new StartTag(name, start, i + 1, false, attributesEnd, attributes);
-            }
-
-            if (_text[i] == '/' && i + 1 < _text.Length && _text[i + 1] == '>')
-            {
-                return new StartTag(name, start, i + 2, true, attributesEnd, attributes);
-            }
-
-            var attrStart = i;
-            while (i < _text.Length && _text[i] != '=' && !char.IsWhiteSpace(_text[i]))
-            {
-                i++;
-            }
-
-            var attrName = _text[attrStart..i];
-            while (i < _text.Length && (char.IsWhiteSpace(_text[i]) || _text[i] == '='))
-            {
-                i++;
-            }
-
-            var quote = _text[i];
-            var valueStart = i + 1;
-            var valueEnd = _text.IndexOf(quote, valueStart);
-            i = valueEnd + 1;
-            attributes.Add(new AttributeSpan(attrName, spaceStart, valueStart, valueEnd - valueStart, quote, i));
-            attributesEnd = i;
-        }
-    }
-
-    /// <summary>Content between the start tag and the matching end tag, skipping comments, CDATA and nested same-named elements.</summary>
-    private (int ContentStart, int ContentEnd, int EndTagEnd) FindContent(StartTag tag)
-    {
-        var depth = 1;
-        var i = tag.End;
-        while (i < _text.Length)
-        {
-            var lt = _text.IndexOf('<', i);
-            if (lt < 0)
-            {
-                break;
-            }
-
-            if (string.CompareOrdinal(_text, lt, "<!--", 0, 4) == 0)
-            {
-                i = _text.IndexOf("-->", lt + 4, StringComparison.Ordinal) + 3;
-                continue;
-            }
-
-            if (string.CompareOrdinal(_text, lt, "<![CDATA[", 0, 9) == 0)
-            {
-                i = _text.IndexOf("]]>", lt + 9, StringComparison.Ordinal) + 3;
-                continue;
-            }
-
-            if (string.CompareOrdinal(_text, lt, "<?", 0, 2) == 0)
-            {
-                i = _text.IndexOf("?>", lt + 2, StringComparison.Ordinal) + 2;
-                continue;
-            }
-
-            var gt = FindTagEnd(lt);
-            var closing = _text[lt + 1] == '/';
-            var nameStart = closing ? lt + 2 : lt + 1;
-            var nameEnd = nameStart;
-            while (nameEnd < gt && !char.IsWhiteSpace(_text[nameEnd]) && _text[nameEnd] is not '/' and not '>')
-            {
-                nameEnd++;
-            }
-
-            if (_text[nameStart..nameEnd] == tag.Name)
-            {
-                if (closing)
-                {
-                    depth--;
-                    if (depth == 0)
-                    {
-                        return (tag.End, lt, gt + 1);
-                    }
-                }
-                else if (_text[gt - 1] != '/')
-                {
-                    depth++;
-                }
-            }
-
-            i = gt + 1;
-        }
-
-        throw new XmlEditException($"no end tag for {tag.Name}");
-    }
-
-    private int FindTagEnd(int lt)
-    {
-        var quote = '\0';
-        for (var i = lt + 1; i < _text.Length; i++)
-        {
-            var c = _text[i];
-            if (quote != '\0')
-            {
-                if (c == quote)
-                {
-                    quote = '\0';
-                }
-            }
-            else if (c is '"' or '\'')
-            {
-                quote = c;
-            }
-            else if (c == '>')
-            {
-                return i;
-            }
-        }
-
-        throw new XmlEditException("unterminated tag");
-    }
-
-    /// <summary>Line start offsets, counting \r\n, \n and lone \r as line breaks like XmlReader does.</summary>
-    private static int[] LineStarts(string text)
-    {
-        var starts = new List<int> { 0 };
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (text[i] == '\r')
-            {
-                if (i + 1 < text.Length && text[i + 1] == '\n')
-                {
-                    i++;
-                }
-
-                starts.Add(i + 1);
-            }
-            else if (text[i] == '\n')
-            {
-                starts.Add(i + 1);
-            }
-        }
-
-        return starts.ToArray();
-    }
-
     private static string Escape(string value, char quote) =>
         value.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal)
             .Replace(quote.ToString(), quote == '"' ? "&quot;" : "&apos;", StringComparison.Ordinal);
@@ -470,6 +286,3 @@ internal sealed partial class XmlTextEditor
     [GeneratedRegex(@"@(?<attr>[\w.\-:]+)\s*=\s*(['""])(?<value>[^'""]*)\1")]
     private static partial Regex PredicateRegex();
 }
-
-/// <summary>The XML edit cannot be done as asked.</summary>
-internal sealed class XmlEditException(string message) : Exception(message);

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using Orchestrator.Core.Shell;
 using Orchestrator.Core.Transport;
@@ -9,7 +10,7 @@ namespace Orchestrator.Engine.Modules.Builtin;
 /// sha256 with the remote one and the wanted mode/owner/group with stat, diff against the old content,
 /// validate on a temporary copy on the host, then upload atomically (optionally with a backup).
 /// </summary>
-internal abstract class FileContentModule : Module
+internal abstract class FileContentModule : Module<PlannedWrite>
 {
     protected static ModuleArgumentSpec CommonArguments(ModuleArgumentSpec spec) => spec
         .Add("dest", ArgumentType.String, required: true)
@@ -43,7 +44,7 @@ internal abstract class FileContentModule : Module
             return ModulePlan.Fail($"{dest} exists and is a {state.Type}, not a regular file");
         }
 
-        var sha = Hashing.Sha256(content);
+        var sha = Convert.ToHexStringLower(SHA256.HashData(content));
         var result = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["dest"] = dest,
@@ -65,7 +66,7 @@ internal abstract class FileContentModule : Module
         string? before = null;
         if (contentChanges && state.Exists && context.Diff)
         {
-            before = await Attributes.ReadTextAsync(context.Connection, dest, context.Become, cancellationToken);
+            before = await context.DownloadAsync(dest, cancellationToken) is { } old ? Encoding.UTF8.GetString(old) : null;
         }
 
         var diff = new ModuleDiff(dest)
@@ -75,23 +76,25 @@ internal abstract class FileContentModule : Module
             HasContent = contentChanges && context.Diff,
             AttributeChanges = attributes,
         };
-        var summary = !state.Exists ? $"would create {dest}" : contentChanges ? $"would update {dest}" : $"would change {string.Join(", ", attributes.Select(a => a.Split(':')[0]))} of {dest}";
-        return ModulePlan.WouldChange(
-            summary,
-            new PlannedWrite(dest, content, contentChanges, mode, owner, group, validate, args.GetBool("backup")),
+        // Content is uploaded whole ("wrote"); attributes alone are changed in place.
+        var change = !state.Exists ? new ChangeSummary("create", dest) { AppliedVerb = "wrote" }
+            : contentChanges ? new ChangeSummary("update", dest) { AppliedVerb = "wrote" }
+            : new ChangeSummary("change", $"{string.Join(", ", attributes.Select(a => a.Split(':')[0]))} of {dest}") { AppliedVerb = "changed" };
+        return WouldChange(
+            change.Planned,
+            new PlannedWrite(dest, content, contentChanges, mode, owner, group, validate, args.GetBool("backup"), change),
             [diff],
             [dest],
             result);
     }
 
-    public sealed override async Task<ModuleResult> ApplyAsync(ModuleContext context, ModulePlan plan, CancellationToken cancellationToken)
+    protected sealed override async Task<ModuleResult> ApplyAsync(ModuleContext context, PlannedWrite write, ModulePlan plan, CancellationToken cancellationToken)
     {
-        var write = (PlannedWrite)plan.State!;
         var data = new Dictionary<string, object?>(plan.Result, StringComparer.Ordinal);
         if (!write.ContentChanges)
         {
             await Attributes.ApplyAsync(context, write.Dest, write.Mode, write.Owner, write.Group, cancellationToken);
-            return ModuleResult.Change(plan.Message.Replace("would change", "changed", StringComparison.Ordinal), data);
+            return ModuleResult.Change(write.Change.Applied, data);
         }
 
         if (write.Validate is { } validate)
@@ -109,26 +112,22 @@ internal abstract class FileContentModule : Module
             Owner = write.Owner,
             Group = write.Group,
             Backup = write.Backup,
-            Become = context.Become,
-            BecomeUser = context.BecomeUser,
         };
-        var uploaded = await context.Connection.UploadAsync(upload, cancellationToken);
+        var uploaded = await context.UploadAsync(upload, cancellationToken);
         if (uploaded.BackupPath is not null)
         {
             data["backup_file"] = uploaded.BackupPath;
         }
 
         data["checksum"] = uploaded.Sha256;
-        return ModuleResult.Change($"wrote {write.Dest}", data);
+        return ModuleResult.Change(write.Change.Applied, data);
     }
 
     /// <summary>Runs the validate command on a temporary copy on the host; returns the failure message, or null.</summary>
     private static async Task<string?> ValidateAsync(ModuleContext context, PlannedWrite write, string validate, CancellationToken cancellationToken)
     {
         var temp = $"/tmp/.orchestrator-validate-{Guid.NewGuid():N}{Path.GetExtension(write.Dest)}";
-        await context.Connection.UploadAsync(
-            new FileUpload(temp, write.Content) { Mode = "0600", Become = context.Become, BecomeUser = context.BecomeUser },
-            cancellationToken);
+        await context.UploadAsync(new FileUpload(temp, write.Content) { Mode = "0600" }, cancellationToken);
         try
         {
             var check = await context.RunAsync(validate.Replace("%s", ShellQuote.Quote(temp), StringComparison.Ordinal), cancellationToken);
@@ -140,51 +139,5 @@ internal abstract class FileContentModule : Module
         {
             await context.RunAsync($"rm -f {ShellQuote.Quote(temp)}", CancellationToken.None);
         }
-    }
-
-    private sealed record PlannedWrite(string Dest, byte[] Content, bool ContentChanges, string? Mode, string? Owner, string? Group, string? Validate, bool Backup);
-}
-
-/// <summary><c>template</c>: renders a template file on the controller and writes it to the host.</summary>
-internal sealed class TemplateModule : FileContentModule
-{
-    public override string Name => "template";
-
-    public override ModuleArgumentSpec Arguments { get; } =
-        CommonArguments(new ModuleArgumentSpec().Add("src", ArgumentType.String, required: true));
-
-    protected override (byte[] Content, string Source) Content(ModuleContext context)
-    {
-        var src = context.ResolveLocalPath(context.Arguments.RequireString("src"), "templates");
-        return (Encoding.UTF8.GetBytes(context.RenderTemplateFile(src)), src);
-    }
-}
-
-/// <summary><c>copy</c>: writes literal <c>content</c>, or a controller file <c>src</c>, to the host.</summary>
-internal sealed class CopyModule : FileContentModule
-{
-    public CopyModule()
-    {
-        var spec = CommonArguments(new ModuleArgumentSpec()
-            .Add("src", ArgumentType.String)
-            .Add("content", ArgumentType.String));
-        spec.RequiredOneOf.Add(["src", "content"]);
-        spec.MutuallyExclusive.Add(["src", "content"]);
-        Arguments = spec;
-    }
-
-    public override string Name => "copy";
-
-    public override ModuleArgumentSpec Arguments { get; }
-
-    protected override (byte[] Content, string Source) Content(ModuleContext context)
-    {
-        if (context.Arguments.GetString("content") is { } content)
-        {
-            return (Encoding.UTF8.GetBytes(content), "(content)");
-        }
-
-        var src = context.ResolveLocalPath(context.Arguments.RequireString("src"), "files");
-        return (File.ReadAllBytes(src), src);
     }
 }

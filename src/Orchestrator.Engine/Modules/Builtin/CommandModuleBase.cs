@@ -9,7 +9,7 @@ namespace Orchestrator.Engine.Modules.Builtin;
 /// the plan is unknown (check mode reports it instead of skipping silently). With them, the plan is
 /// "no change" when the path already exists (creates) or is already gone (removes).
 /// </summary>
-internal abstract class CommandModuleBase : Module
+internal abstract class CommandModuleBase : Module<string>
 {
     public override ModuleArgumentSpec Arguments { get; } = new ModuleArgumentSpec { FreeForm = "cmd" }
         .Add("cmd", ArgumentType.String)
@@ -44,19 +44,18 @@ internal abstract class CommandModuleBase : Module
                 return ModulePlan.NoChange($"skipped, since {removes} does not exist", new() { ["cmd"] = command, ["rc"] = 0L });
             }
 
-            return ModulePlan.WouldChange(
+            return WouldChange(
                 creates is not null ? $"would run (since {creates} does not exist): {command}" : $"would run (since {removes} exists): {command}",
                 command,
                 touches: [path],
                 resultPredictable: false);
         }
 
-        return ModulePlan.Unknown($"cannot predict the effect of: {command}", command);
+        return Unknown($"cannot predict the effect of: {command}", command);
     }
 
-    public override async Task<ModuleResult> ApplyAsync(ModuleContext context, ModulePlan plan, CancellationToken cancellationToken)
+    protected override async Task<ModuleResult> ApplyAsync(ModuleContext context, string command, ModulePlan plan, CancellationToken cancellationToken)
     {
-        var command = (string)plan.State!;
         var chdir = context.Arguments.GetString("chdir");
         var full = chdir is null ? command : $"cd {ShellQuote.Quote(chdir)} && {command}";
         var stdin = context.Arguments.GetString("stdin") is { } s ? new Core.Secrets.Secret(s) : null;
@@ -105,7 +104,7 @@ internal abstract class CommandModuleBase : Module
     }
 
     /// <summary>POSIX-shell-like word splitting (quotes and backslashes), as Python's shlex.split.</summary>
-    internal static List<string> SplitWords(string text, ModuleContext? context)
+    internal static List<string> SplitWords(string text, ModuleContext context)
     {
         var words = new List<string>();
         var current = new StringBuilder();
@@ -135,7 +134,7 @@ internal abstract class CommandModuleBase : Module
                 var end = text.IndexOf(c, i + 1);
                 if (end < 0)
                 {
-                    throw (Exception?)context?.Error($"unclosed {c} quote in the command") ?? new FormatException("unclosed quote");
+                    throw context.Error($"unclosed {c} quote in the command");
                 }
 
                 current.Append(text, i + 1, end - i - 1);
@@ -154,18 +153,4 @@ internal abstract class CommandModuleBase : Module
 
         return words;
     }
-}
-
-internal sealed class CommandModule : CommandModuleBase
-{
-    public override string Name => "command";
-
-    protected override bool UsesShell => false;
-}
-
-internal sealed class ShellModule : CommandModuleBase
-{
-    public override string Name => "shell";
-
-    protected override bool UsesShell => true;
 }

@@ -1,7 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
 using Orchestrator.Core.Shell;
-using Orchestrator.Core.Transport;
 
 namespace Orchestrator.Engine.Modules.Builtin;
 
@@ -24,7 +21,7 @@ internal sealed record RemoteFileState(bool Exists, string Type, string? Mode, s
         var result = await context.RunAsync(command, cancellationToken);
         if (!result.Succeeded)
         {
-            throw new RemoteProbeException($"cannot inspect {path}: {result.Stderr.Trim()}");
+            throw new ModuleException($"cannot inspect {path}: {result.Stderr.Trim()}");
         }
 
         var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -36,7 +33,7 @@ internal sealed record RemoteFileState(bool Exists, string Type, string? Mode, s
         var parts = lines[0].Split('|');
         if (parts.Length < 4)
         {
-            throw new RemoteProbeException($"cannot inspect {path}: unexpected stat output '{lines[0]}'");
+            throw new ModuleException($"cannot inspect {path}: unexpected stat output '{lines[0]}'");
         }
 
         var mode = parts[1].PadLeft(4, '0');
@@ -68,58 +65,3 @@ internal sealed record RemoteFileState(bool Exists, string Type, string? Mode, s
 
     public static string NormalizeMode(string mode) => mode.TrimStart('0').PadLeft(3, '0').PadLeft(4, '0');
 }
-
-/// <summary>The host answered a probe with something unusable.</summary>
-internal sealed class RemoteProbeException(string message) : Exception(message);
-
-internal static class Hashing
-{
-    public static string Sha256(ReadOnlySpan<byte> data) => Convert.ToHexStringLower(SHA256.HashData(data));
-
-    public static string Sha256(string text) => Sha256(Encoding.UTF8.GetBytes(text));
-}
-
-/// <summary>Applies mode/owner/group with chmod/chown (used when only attributes differ).</summary>
-internal static class Attributes
-{
-    public static async Task ApplyAsync(ModuleContext context, string path, string? mode, string? owner, string? group, CancellationToken cancellationToken)
-    {
-        var q = ShellQuote.Quote(path);
-        var parts = new List<string>();
-        if (owner is not null || group is not null)
-        {
-            parts.Add($"chown {ShellQuote.Quote((owner ?? string.Empty) + (group is null ? string.Empty : ":" + group))} {q}");
-        }
-
-        if (mode is not null)
-        {
-            parts.Add($"chmod {ShellQuote.Quote(mode)} {q}");
-        }
-
-        if (parts.Count == 0)
-        {
-            return;
-        }
-
-        var result = await context.RunAsync(string.Join(" && ", parts), cancellationToken);
-        if (!result.Succeeded)
-        {
-            throw new ModuleFailedException($"cannot set attributes of {path}: {result.Stderr.Trim()}");
-        }
-    }
-
-    public static async Task<string?> ReadTextAsync(IHostConnection connection, string path, bool become, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return Encoding.UTF8.GetString(await connection.DownloadAsync(path, become, cancellationToken));
-        }
-        catch (FileNotFoundException)
-        {
-            return null;
-        }
-    }
-}
-
-/// <summary>A module failed on the host; the engine reports the message as the task's failure.</summary>
-public sealed class ModuleFailedException(string message) : Exception(message);

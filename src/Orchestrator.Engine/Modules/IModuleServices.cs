@@ -1,0 +1,23 @@
+using Orchestrator.Core.Secrets;
+
+namespace Orchestrator.Engine.Modules;
+
+/// <summary>Engine services behind <see cref="ModuleContext"/>.</summary>
+internal interface IModuleServices
+{
+    TimeProvider TimeProvider { get; }
+
+    SecretRedactor Redactor { get; }
+
+    IReadOnlyCollection<string> PendingChanges { get; }
+
+    bool EvaluateCondition(string expression);
+
+    object? EvaluateExpression(string expression);
+
+    string RenderTemplateFile(string path);
+
+    string ResolveLocalPath(string path, string subdirectory);
+
+    bool TryGetVariable(string name, out object? value);
+}

@@ -1,0 +1,43 @@
+using Orchestrator.Engine.Modules;
+using Orchestrator.FreeSwitch.Facts;
+
+namespace Orchestrator.FreeSwitch.Modules;
+
+/// <summary>The same facts for <c>gather_facts</c>, under <c>ansible_facts.freeswitch</c>. Set <c>freeswitch_gather_facts: false</c> on hosts to skip.</summary>
+internal sealed class FreeSwitchFactProvider : IFactProvider
+{
+    public string Name => "freeswitch";
+
+    public async Task<IReadOnlyDictionary<string, object?>> GatherAsync(FactContext context, CancellationToken cancellationToken)
+    {
+        if (context.HostVariables.TryGetValue("freeswitch_gather_facts", out var gather) && gather is false or "false" or "no")
+        {
+            return new Dictionary<string, object?>();
+        }
+
+        var options = new FreeSwitchFactsOptions();
+        if (context.HostVariables.GetValueOrDefault("freeswitch_conf_dir") is string { Length: > 0 } conf && !conf.Contains("{{", StringComparison.Ordinal))
+        {
+            options.ConfDir = conf;
+        }
+
+        if (context.HostVariables.GetValueOrDefault("freeswitch_esl_password") is Core.Secrets.Secret secret)
+        {
+            options.EslPassword = secret;
+        }
+
+        try
+        {
+            var facts = await new FreeSwitchFactsCollector(options)
+                .CollectAsync(new ConnectionShell(context.Connection, context.Become), cancellationToken);
+            return new Dictionary<string, object?>(StringComparer.Ordinal) { [FreeSwitchFactsModule.FactName] = facts.ToPlain() };
+        }
+        catch (FactsException ex)
+        {
+            return new Dictionary<string, object?>(StringComparer.Ordinal)
+            {
+                [FreeSwitchFactsModule.FactName] = new Dictionary<string, object?>(StringComparer.Ordinal) { ["error"] = ex.Message },
+            };
+        }
+    }
+}
