@@ -12,6 +12,13 @@ internal static class CliApplication
     {
         var app = new CommandApp();
         app.Configure(Configure);
+
+        // Spectre.Console.Cli answers --version (and -v) at the root; -V is the other spelling CLIs accept.
+        if (args is ["-V"])
+        {
+            args = ["--version"];
+        }
+
         var showStack = args.Any(a => a is "-vvv" or "-vvvv");
         try
         {
@@ -26,6 +33,7 @@ internal static class CliApplication
     internal static void Configure(IConfigurator config)
     {
         config.SetApplicationName("orchestrator");
+        config.SetApplicationVersion(CliVersion.Line);
         config.PropagateExceptions();
         config.ValidateExamples();
         // Commands register here, one line each.

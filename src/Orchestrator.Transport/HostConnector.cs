@@ -23,6 +23,7 @@ public sealed class HostConnector : IHostConnector, IDisposable
     private readonly SshConnectionFactory _factory;
     private readonly ConnectRetryPolicy _retry;
     private int _warnedHostKeyOff;
+    private int _threadPoolReady;
 
     public HostConnector(TransportOptions options)
     {
@@ -51,6 +52,11 @@ public sealed class HostConnector : IHostConnector, IDisposable
         else
         {
             WarnIfHostKeyCheckingOff(settings);
+            if (Interlocked.Exchange(ref _threadPoolReady, 1) == 0)
+            {
+                SshThreadPool.EnsureFor(_options.ConcurrentConnections);
+            }
+
             var session = await ConnectWithRetryAsync(settings, cancellationToken);
             channel = new SshShellChannel(hostName, session, ct => ConnectWithRetryAsync(settings, ct), _logger);
         }

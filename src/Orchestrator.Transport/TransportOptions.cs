@@ -23,6 +23,12 @@ public sealed class TransportOptions
     /// <summary>Keep-alive interval on idle connections (ssh_config ServerAliveInterval wins when set).</summary>
     public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// How many hosts the caller works on at once (its forks, at most its host count). The connector keeps enough
+    /// thread-pool threads for that many SSH connections; 0 leaves the thread pool alone.
+    /// </summary>
+    public int ConcurrentConnections { get; set; }
+
     /// <summary>Retries of transient connect failures.</summary>
     public ConnectRetryOptions Retry { get; set; } = new();
 
@@ -57,6 +63,11 @@ public sealed class TransportOptions
         if (KeepAliveInterval < TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(KeepAliveInterval), KeepAliveInterval, "must not be negative");
+        }
+
+        if (ConcurrentConnections < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ConcurrentConnections), ConcurrentConnections, "must not be negative");
         }
 
         ArgumentNullException.ThrowIfNull(Retry);

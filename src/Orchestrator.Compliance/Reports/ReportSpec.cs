@@ -2,14 +2,6 @@ using Orchestrator.Core.Errors;
 
 namespace Orchestrator.Compliance.Reports;
 
-public enum ReportFormat
-{
-    Cli,
-    Json,
-    Junit,
-    Html,
-}
-
 /// <summary>One <c>--report</c> value: <c>cli</c>, <c>json:PATH</c>, <c>junit:PATH</c> or <c>html:PATH</c>.</summary>
 public sealed record ReportSpec(ReportFormat Format, string? Path)
 {

@@ -1,20 +1,19 @@
 using Orchestrator.Compliance.History;
 using Orchestrator.Compliance.Results;
-using Spectre.Console;
 
 namespace Orchestrator.Compliance.Reports;
 
 /// <summary>Writes every requested report of a pass. Files are replaced atomically.</summary>
 internal static class ReportWriter
 {
-    public static void WriteAll(IReadOnlyList<ReportSpec> reports, SweepResult result, IAnsiConsole console, Func<IReadOnlyList<TrendPoint>> trend)
+    public static void WriteAll(IReadOnlyList<ReportSpec> reports, SweepResult result, ISweepConsoleReport? console, Func<IReadOnlyList<TrendPoint>> trend)
     {
         foreach (var report in reports)
         {
             switch (report.Format)
             {
                 case ReportFormat.Cli:
-                    CliReport.Write(console, result);
+                    (console ?? throw new InvalidOperationException("a cli report needs a console report")).Write(result);
                     break;
                 case ReportFormat.Json:
                     ReportFiles.Write(report.Path!, s => JsonReport.Write(s, result));

@@ -7,10 +7,10 @@ using Orchestrator.Compliance.Policies;
 using Orchestrator.Compliance.Reports;
 using Orchestrator.Compliance.Results;
 using Orchestrator.Compliance.Scheduling;
+using Orchestrator.Core.Secrets;
 using Orchestrator.Core.Transport;
 using Orchestrator.Engine.Modules;
 using Orchestrator.Inventory;
-using Spectre.Console;
 
 namespace Orchestrator.Compliance.Sweeping;
 
@@ -51,8 +51,11 @@ public sealed class ComplianceSweepOptions
 
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
-    /// <summary>Where the cli report goes.</summary>
-    public IAnsiConsole Console { get; init; } = AnsiConsole.Console;
+    /// <summary>Draws the cli report; required when <see cref="Reports"/> asks for it (or is empty).</summary>
+    public ISweepConsoleReport? ConsoleReport { get; init; }
+
+    /// <summary>The transport's redactor: the secrets among the selected hosts' variables are added to it.</summary>
+    public SecretRedactor Redactor { get; init; } = new();
 
     /// <summary>Where the one line per pass (and remediation and schedule notes) goes; stderr in the CLI.</summary>
     public TextWriter Log { get; init; } = TextWriter.Null;
@@ -90,6 +93,11 @@ public sealed class ComplianceSweep : IDisposable
             throw new Core.Errors.UserInputException($"--forks {options.Forks}: expected 1 to 1000");
         }
 
+        if (options.ConsoleReport is null && (options.Reports.Count == 0 || options.Reports.Any(r => r.Format == ReportFormat.Cli)))
+        {
+            throw new ArgumentException("a cli report is requested but no ConsoleReport was given", nameof(options));
+        }
+
         _options = options;
         Policy = PolicyLoader.Load(options.PolicyPath);
         _inventory = options.LoadedInventory ?? InventoryLoader.Load(options.Inventory);
@@ -102,6 +110,12 @@ public sealed class ComplianceSweep : IDisposable
         {
             _metrics = new SweepMetrics();
             _metrics.Listen(listen);
+        }
+
+        // The transport's log and errors then hide them, as for run and exec.
+        foreach (var host in _hosts)
+        {
+            SecretCollector.AddVariables(options.Redactor, host.Variables);
         }
     }
 
@@ -161,7 +175,7 @@ public sealed class ComplianceSweep : IDisposable
                 }
             }
 
-            ReportWriter.WriteAll(_reports, final, _options.Console, () => HistoryQueries.RecentTrend(_history, 100));
+            ReportWriter.WriteAll(_reports, final, _options.ConsoleReport, () => HistoryQueries.RecentTrend(_history, 100));
             var elapsed = time.GetElapsedTime(started);
             _metrics?.PassCompleted(final, elapsed, time.GetUtcNow());
             Log(Line(trigger, result, final, remediated, elapsed));

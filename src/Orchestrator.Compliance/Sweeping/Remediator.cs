@@ -8,9 +8,6 @@ using Orchestrator.Inventory;
 
 namespace Orchestrator.Compliance.Sweeping;
 
-/// <summary>What one remediation playbook run did.</summary>
-public sealed record RemediationRun(string Playbook, IReadOnlyList<string> Controls, IReadOnlyList<string> Hosts, int ExitCode);
-
 /// <summary>
 /// Runs the remediation playbooks of failing controls, each once, limited to the hosts where one of its controls failed
 /// (not errored, waived or skipped). Playbooks run in policy order.

@@ -4,44 +4,6 @@ using Orchestrator.Transport.Settings;
 
 namespace Orchestrator.Transport.AdHoc;
 
-public enum AdHocStatus
-{
-    /// <summary>The command ran and exited 0 (Ansible reports a shell command as changed).</summary>
-    Changed,
-
-    /// <summary>The command ran and exited non-zero, or could not be run (e.g. a sudo failure).</summary>
-    Failed,
-
-    /// <summary>The host could not be reached or logged into, or the connection broke.</summary>
-    Unreachable,
-}
-
-/// <summary>One host's outcome. Text fields are already redacted.</summary>
-/// <param name="ExitCode">The command's exit code; null when it never ran.</param>
-/// <param name="Message">Why a host is unreachable or failed without an exit code.</param>
-public sealed record AdHocHostResult(
-    string Host,
-    AdHocStatus Status,
-    int? ExitCode,
-    string Stdout,
-    string Stderr,
-    string? Message,
-    UnreachableReason? UnreachableReason,
-    DateTimeOffset Started,
-    TimeSpan Duration);
-
-/// <summary>An ad-hoc command for <c>orchestrator exec</c>.</summary>
-public sealed record AdHocRequest(string Command)
-{
-    /// <summary>Hosts worked on at once (Ansible's <c>-f</c>, default 5).</summary>
-    public int Forks { get; init; } = 5;
-
-    /// <summary>Run through sudo on every host (<c>--become</c>); otherwise a host's <c>ansible_become</c> decides.</summary>
-    public bool Become { get; init; }
-
-    public string? BecomeUser { get; init; }
-}
-
 /// <summary>
 /// Runs one shell command on many hosts, at most <see cref="AdHocRequest.Forks"/> at a time, each host
 /// an async task (no thread waits on a host). Connections are opened, used once and closed.

@@ -2,10 +2,6 @@ using Microsoft.Extensions.Logging;
 
 namespace Orchestrator.Transport.KnownHosts;
 
-/// <param name="Trusted">Whether the connection may go on.</param>
-/// <param name="Failure">Why not: names the host, the presented fingerprint, and the known_hosts file and line.</param>
-internal sealed record HostKeyVerdict(bool Trusted, string? Failure);
-
 /// <summary>Decides whether a presented host key is trusted, per <see cref="HostKeyChecking"/> mode.</summary>
 internal sealed class HostKeyVerifier
 {

@@ -4,13 +4,6 @@ using Orchestrator.Transport.SshConfig;
 
 namespace Orchestrator.Transport.KnownHosts;
 
-internal enum KnownHostMarker
-{
-    None,
-    Revoked,
-    CertAuthority,
-}
-
 /// <summary>One line of a known_hosts file: host patterns (plain or hashed), key type and key blob.</summary>
 internal sealed class KnownHostEntry
 {

@@ -1,21 +1,5 @@
 namespace Orchestrator.Transport.KnownHosts;
 
-internal enum HostKeyStatus
-{
-    Known,
-    Unknown,
-
-    /// <summary>A key of the same type is recorded for the host, and it is a different key.</summary>
-    Changed,
-
-    /// <summary>Keys of other types are recorded for the host, none of the presented type.</summary>
-    OtherTypeKnown,
-    Revoked,
-}
-
-/// <param name="Entry">The trusting, conflicting or revoking entry, when there is one.</param>
-internal sealed record HostKeyLookup(HostKeyStatus Status, KnownHostEntry? Entry, IReadOnlyList<KnownHostEntry> HostEntries);
-
 internal static class KnownHostsLookup
 {
     /// <summary>The name OpenSSH looks up: <c>host</c> on port 22, <c>[host]:port</c> otherwise.</summary>

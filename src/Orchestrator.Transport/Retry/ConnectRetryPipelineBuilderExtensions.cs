@@ -24,7 +24,7 @@ public static class ConnectRetryPipelineBuilderExtensions
             UseJitter = options.UseJitter,
             Delay = options.BaseDelay,
             MaxDelay = options.MaxDelay,
-            ShouldHandle = args => ValueTask.FromResult(options.MaxAttempts > 1 && args.Outcome.Exception is { } e && SshFailures.IsTransient(Unwrap(e))),
+            ShouldHandle = args => ValueTask.FromResult(options.MaxAttempts > 1 && args.Outcome.Exception is { } e && SshFailures.IsTransient(SshFailures.Unwrap(e))),
         };
         if (options.Randomizer is { } randomizer)
         {
@@ -35,6 +35,4 @@ public static class ConnectRetryPipelineBuilderExtensions
             .AddTimeout(new TimeoutStrategyOptions { Name = "connect-total-time", Timeout = options.MaxTotalTime })
             .AddRetry(retry);
     }
-
-    internal static Exception Unwrap(Exception ex) => ex is SshConnectFailure f ? f.InnerException! : ex;
 }

@@ -71,10 +71,9 @@ internal sealed class ConnectRetryPolicy
             throw new HostUnreachableException(hostName, UnreachableReason.Timeout,
                 $"{hostName}: {Prefix(log.Last)}gave up after {Elapsed(started)} ({Attempts(log)}); last error: {last}", log.Last ?? ex);
         }
-        catch (Exception ex) when (ex is SshConnectFailure or System.Net.Sockets.SocketException or TimeoutException or IOException or Renci.SshNet.Common.SshException)
+        catch (Exception ex) when (SshFailures.IsConnectFailure(ex))
         {
-            var inner = ConnectRetryPipelineBuilderExtensions.Unwrap(ex);
-            var reason = inner is TimeoutException or Renci.SshNet.Common.SshOperationTimeoutException ? UnreachableReason.Timeout : UnreachableReason.Network;
+            var reason = SshFailures.IsTimeout(SshFailures.Unwrap(ex)) ? UnreachableReason.Timeout : UnreachableReason.Network;
             throw new HostUnreachableException(hostName, reason,
                 $"{hostName}: {Prefix(ex)}{Describe(ex)} ({Attempts(log)} in {Elapsed(started)})", ex);
         }
@@ -82,7 +81,7 @@ internal sealed class ConnectRetryPolicy
 
     private static string Prefix(Exception? ex) => ex is SshConnectFailure f ? $"cannot connect to {f.Target}: " : string.Empty;
 
-    private static string Describe(Exception ex) => SshFailures.Describe(ConnectRetryPipelineBuilderExtensions.Unwrap(ex));
+    private static string Describe(Exception ex) => SshFailures.Describe(SshFailures.Unwrap(ex));
 
     private static string Attempts(AttemptLog log) => log.Attempts == 1 ? "1 attempt" : $"{log.Attempts} attempts";
 

@@ -6,15 +6,6 @@ using Renci.SshNet.Common;
 
 namespace Orchestrator.Transport.Ssh;
 
-/// <summary>A key file that cannot be used, with a message fit for the user (never the passphrase).</summary>
-internal sealed class KeyLoadException : Exception
-{
-    public KeyLoadException(string message)
-        : base(message)
-    {
-    }
-}
-
 /// <summary>
 /// Loads private key files once per run (decrypting a bcrypt-protected key is slow, and a prompt must
 /// not repeat for every host). Missing default keys are skipped quietly, missing or unreadable named

@@ -2,12 +2,6 @@ using Orchestrator.Core.Errors;
 
 namespace Orchestrator.Transport.SshConfig;
 
-/// <summary>One hop of a ProxyJump chain: <c>[user@]host[:port]</c> or <c>ssh://[user@]host[:port]</c>.</summary>
-internal sealed record JumpHop(string? User, string Host, int? Port)
-{
-    public override string ToString() => (User is null ? string.Empty : User + "@") + Host + (Port is { } p ? ":" + p : string.Empty);
-}
-
 internal static class ProxyJumpSpec
 {
     /// <summary>Parses a comma-separated chain; <c>none</c> is an empty chain (jumping explicitly disabled).</summary>

@@ -2,10 +2,6 @@ using Orchestrator.Core.Errors;
 
 namespace Orchestrator.Transport.SshConfig;
 
-/// <summary>One <c>Keyword arguments</c> line of an ssh_config file.</summary>
-/// <param name="Keyword">Lower-case keyword.</param>
-internal sealed record SshConfigLine(string Keyword, IReadOnlyList<string> Args, SourceLocation Location);
-
 /// <summary>
 /// An ssh_config file split into lines (OpenSSH's tokenising: <c>Keyword value</c> or <c>Keyword=value</c>,
 /// double or single quotes, <c>#</c> comments). Values of the keywords the transport uses are validated

@@ -1,9 +1,4 @@
-using Orchestrator.Core.Errors;
-
 namespace Orchestrator.Transport.SshConfig;
-
-/// <summary>A value from ssh_config with the line it came from (for error messages).</summary>
-internal sealed record ConfigValue<T>(T Value, SourceLocation Location);
 
 /// <summary>
 /// The ssh_config options that applied to one host, first obtained value winning as in OpenSSH.

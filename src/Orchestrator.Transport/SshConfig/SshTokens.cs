@@ -3,9 +3,6 @@ using Orchestrator.Core.Errors;
 
 namespace Orchestrator.Transport.SshConfig;
 
-/// <summary>Values for OpenSSH's <c>%</c> tokens in IdentityFile, UserKnownHostsFile and HostName.</summary>
-internal sealed record TokenContext(string OriginalHost, string HostName, int Port, string RemoteUser, string LocalUser, string HomeDirectory);
-
 internal static class SshTokens
 {
     /// <summary>Expands <c>~</c> at the start and the <c>%</c> tokens; an unknown token is an error at <paramref name="location"/>.</summary>

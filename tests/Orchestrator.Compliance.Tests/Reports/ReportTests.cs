@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
+using Orchestrator.Cli.Output;
 using Orchestrator.Compliance.History;
 using Orchestrator.Compliance.Reports;
 using Orchestrator.Compliance.Results;
@@ -84,7 +85,7 @@ public sealed class ReportTests : IDisposable
         var console = new TestConsole { EmitAnsiSequences = false };
         console.Profile.Width = 200;
 
-        CliReport.Write(console, Sample());
+        new SweepConsoleReport(console).Write(Sample());
 
         var output = console.Output;
         File.WriteAllText(Path.Combine(ArtifactsDirectory(), "cli-report.txt"), output);

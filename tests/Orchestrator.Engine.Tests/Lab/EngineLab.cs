@@ -81,7 +81,7 @@ public abstract class EngineLab : IAsyncLifetime
                 DetailedExitCode = check,
                 ExtraVars = extraVars ?? new Dictionary<string, object?>(),
                 Limit = limit,
-                Output = new Orchestrator.Engine.Output.CompositeRunOutput(events, new Orchestrator.Engine.Output.TextRunOutput(text, 1)),
+                Output = new Orchestrator.Engine.Output.CompositeRunOutput(events, new Orchestrator.Cli.Output.TextRunOutput(text, 1)),
                 Redactor = redactor,
             },
             CancellationToken.None);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Orchestrator.Cli.Output;
 using Orchestrator.Engine.Modules;
 using Orchestrator.Engine.Output;
 using Orchestrator.Engine.Tests.Fakes;

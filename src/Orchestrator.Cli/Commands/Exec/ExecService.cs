@@ -1,6 +1,4 @@
-using Orchestrator.Core.Secrets;
 using Orchestrator.Inventory;
-using Orchestrator.Transport;
 using Orchestrator.Transport.AdHoc;
 
 namespace Orchestrator.Cli.Commands.Exec;
@@ -31,36 +29,18 @@ internal sealed class ExecService
     {
         var inventory = InventoryLoader.Load(settings.Inventory);
         var hosts = inventory.SelectHosts(settings.Limit);
-        var redactor = new SecretRedactor();
-        var log = new StderrLoggerFactory(_err, redactor, settings.Verbose);
+        var transport = new CommandTransport(settings, _err, settings.Verbose, _time);
         if (hosts.Count == 0)
         {
-            log.Warn($"no hosts matched '{settings.Limit}', nothing to do");
+            transport.Log.Warn($"no hosts matched '{settings.Limit}', nothing to do");
             return 0;
         }
 
-        // SSH.NET opens channels and authenticates with blocking waits; keep enough pool threads for the forks.
-        ThreadPool.GetMinThreads(out var workers, out var io);
-        ThreadPool.SetMinThreads(Math.Max(workers, Math.Min(settings.Forks, hosts.Count) * 2 + 4), io);
-
-        var options = new TransportOptions
-        {
-            SshConfigPath = settings.SshConfig,
-            HostKeyCheckingOverride = settings.HostKeyCheckingMode,
-            ConnectTimeout = TimeSpan.FromSeconds(settings.Timeout),
-            CommandTimeout = settings.TaskTimeout is { } t ? TimeSpan.FromSeconds(t) : null,
-            PassphraseProvider = new ConsolePassphraseProvider(),
-            Redactor = redactor,
-            TimeProvider = _time,
-            LoggerFactory = log,
-        };
-        foreach (var secret in hosts.SelectMany(h => h.Variables.Values).OfType<Secret>())
-        {
-            redactor.Add(secret);
-        }
-
-        using var connector = new HostConnector(options);
-        var runner = new AdHocRunner(connector, _time, redactor);
+        transport.AddSecretsOf(hosts);
+        using var connector = transport.Connect(
+            Math.Min(settings.Forks, hosts.Count),
+            settings.TaskTimeout is { } t ? TimeSpan.FromSeconds(t) : null);
+        var runner = new AdHocRunner(connector, _time, transport.Redactor);
         IExecOutput output = settings.Output == "json" ? new JsonExecOutput(_out) : new TextExecOutput(_out, _color);
         var started = _time.GetTimestamp();
         var request = new AdHocRequest(command) { Forks = settings.Forks, Become = settings.Become, BecomeUser = settings.BecomeUser };

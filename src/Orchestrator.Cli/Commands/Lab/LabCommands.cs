@@ -25,11 +25,3 @@ internal static class LabCommands
                 .WithDescription("What homer received as HEP: per host and capture source port, packets and the last SIP message.");
         });
 }
-
-/// <summary>What every lab command shares: the lab directory.</summary>
-internal class LabSettings : CommandSettings
-{
-    [CommandOption("--dir <DIR>")]
-    [System.ComponentModel.Description("The lab's directory (state, keys, inventory, host trees). Default: .lab")]
-    public string Directory { get; init; } = ".lab";
-}

@@ -1,20 +1,11 @@
-using Orchestrator.Cli.Commands.Exec;
+using Orchestrator.Cli.Output;
 using Orchestrator.Core.Errors;
-using Orchestrator.Core.Secrets;
 using Orchestrator.Engine;
-using Orchestrator.Engine.Modules;
 using Orchestrator.Engine.Output;
 using Orchestrator.Inventory;
-using Orchestrator.Transport;
 using Spectre.Console;
 
 namespace Orchestrator.Cli.Commands.Run;
-
-/// <summary>The modules a CLI run can use. Other areas (FreeSWITCH) register their modules and fact providers here.</summary>
-internal static class RunModules
-{
-    public static ModuleRegistry Create() => Orchestrator.FreeSwitch.FreeSwitchModules.Register(ModuleRegistry.CreateDefault());
-}
 
 /// <summary>Turns the settings into <see cref="PlaybookRunOptions"/>, runs (or lists) the playbook and returns the exit code.</summary>
 internal sealed class RunService(TextWriter stdout, TextWriter stderr, IAnsiConsole? terminal, TimeProvider? time = null)
@@ -39,32 +30,21 @@ internal sealed class RunService(TextWriter stdout, TextWriter stderr, IAnsiCons
 
     private async Task<int> RunCoreAsync(RunCommand.Settings settings, CancellationToken cancellationToken)
     {
-        var redactor = new SecretRedactor();
         var extraVars = ExtraVariables.Parse(settings.ExtraVars);
         HostInventory? inventory = settings.Inventory.Length > 0 ? InventoryLoader.Load(settings.Inventory) : null;
-        var log = new StderrLoggerFactory(stderr, redactor, settings.Verbosity >= 3);
-        var transport = new TransportOptions
-        {
-            SshConfigPath = settings.SshConfig,
-            HostKeyCheckingOverride = settings.HostKeyCheckingMode,
-            ConnectTimeout = TimeSpan.FromSeconds(settings.Timeout),
-            PassphraseProvider = new ConsolePassphraseProvider(),
-            Redactor = redactor,
-            TimeProvider = _time,
-            LoggerFactory = log,
-        };
+        var transport = new CommandTransport(settings, stderr, settings.Verbosity >= 3, _time);
         if (inventory is not null)
         {
-            foreach (var secret in inventory.Hosts.SelectMany(h => h.Variables.Values).OfType<Secret>())
-            {
-                redactor.Add(secret);
-            }
+            transport.AddSecretsOf(inventory.Hosts);
         }
 
         var step = settings.Step ? StepPrompt.Create(terminal) : null;
         var text = new TextRunOutput(stdout, settings.Verbosity, terminal);
         IRunOutput output = settings.Output == "json" ? new JsonLinesRunOutput(stdout) : text;
-        using var connector = new HostConnector(transport);
+
+        // On a terminal, a live progress line per task runs under the text output.
+        var progress = terminal is not null && settings.Output == "text" && !settings.Step ? new ProgressRunOutput(text, terminal) : null;
+        using var connector = transport.Connect(Math.Min(settings.Forks, inventory?.Hosts.Count ?? 1));
         var options = new PlaybookRunOptions
         {
             PlaybookPath = settings.Playbook,
@@ -78,13 +58,13 @@ internal sealed class RunService(TextWriter stdout, TextWriter stderr, IAnsiCons
             Diff = settings.Diff,
             Forks = settings.Forks,
             ExtraVars = extraVars,
-            Output = output,
+            Output = progress ?? output,
             TimeProvider = _time,
             ForceHandlers = settings.ForceHandlers,
             StartAtTask = settings.StartAtTask,
             Step = step,
             DetailedExitCode = settings.DetailedExitCode,
-            Redactor = redactor,
+            Redactor = transport.Redactor,
         };
 
         if (settings.SyntaxCheck || settings.ListTasks || settings.ListHosts || settings.ListTags)
@@ -113,20 +93,9 @@ internal sealed class RunService(TextWriter stdout, TextWriter stderr, IAnsiCons
             return 0;
         }
 
-        // SSH.NET waits synchronously while opening channels; keep enough pool threads for the forks.
-        ThreadPool.GetMinThreads(out var workers, out var io);
-        ThreadPool.SetMinThreads(Math.Max(workers, Math.Min(settings.Forks, inventory?.Hosts.Count ?? 1) * 2 + 4), io);
-
-        PlaybookRunResult result;
-        if (terminal is not null && settings.Output == "text" && !settings.Step)
-        {
-            result = await ProgressRunOutput.RunWithProgressAsync(terminal, options, text, cancellationToken);
-        }
-        else
-        {
-            result = await PlaybookRunner.RunAsync(options, cancellationToken);
-        }
-
+        var result = progress is null
+            ? await PlaybookRunner.RunAsync(options, cancellationToken)
+            : await progress.RunAsync(() => PlaybookRunner.RunAsync(options, cancellationToken));
         return result.ExitCode;
     }
 

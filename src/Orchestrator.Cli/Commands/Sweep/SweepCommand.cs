@@ -1,13 +1,11 @@
 using System.ComponentModel;
 using System.Runtime.InteropServices;
-using Orchestrator.Cli.Commands.Exec;
+using Orchestrator.Cli.Output;
 using Orchestrator.Compliance.History;
 using Orchestrator.Compliance.Reports;
 using Orchestrator.Compliance.Scheduling;
 using Orchestrator.Compliance.Sweeping;
 using Orchestrator.Core.Errors;
-using Orchestrator.Core.Secrets;
-using Orchestrator.Transport;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -165,22 +163,8 @@ internal sealed class SweepCommand : AsyncCommand<SweepCommand.Settings>
 
         var reports = settings.Report.Select(ReportSpec.Parse).ToList();
         var schedule = settings.Schedule is { } cron ? SweepSchedule.Parse(cron, settings.TimeZone) : null;
-        var redactor = new SecretRedactor();
-        var log = new StderrLoggerFactory(Console.Error, redactor, settings.Verbose);
-
-        // SSH.NET authenticates with blocking waits; keep enough pool threads for the forks.
-        ThreadPool.GetMinThreads(out var workers, out var io);
-        ThreadPool.SetMinThreads(Math.Max(workers, (settings.Forks * 2) + 4), io);
-
-        using var connector = new HostConnector(new TransportOptions
-        {
-            SshConfigPath = settings.SshConfig,
-            HostKeyCheckingOverride = settings.HostKeyCheckingMode,
-            ConnectTimeout = TimeSpan.FromSeconds(settings.Timeout),
-            PassphraseProvider = new ConsolePassphraseProvider(),
-            Redactor = redactor,
-            LoggerFactory = log,
-        });
+        var transport = new CommandTransport(settings, Console.Error, settings.Verbose, TimeProvider.System);
+        using var connector = transport.Connect(settings.Forks);
 
         // First SIGINT/SIGTERM: stop (a one-shot pass is cancelled; a daemon finishes its pass within --stop-grace). Second: abandon.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -217,7 +201,8 @@ internal sealed class SweepCommand : AsyncCommand<SweepCommand.Settings>
             MetricsListen = settings.MetricsListen,
             Connector = connector,
             Gather = new Compliance.Facts.GatherOptions { Become = settings.Become, BecomeUser = settings.BecomeUser },
-            Console = AnsiConsole.Console,
+            ConsoleReport = new SweepConsoleReport(AnsiConsole.Console),
+            Redactor = transport.Redactor,
             Log = Console.Error,
         });
 

@@ -1,13 +1,14 @@
 using System.Globalization;
+using Orchestrator.Compliance.Reports;
 using Orchestrator.Compliance.Results;
 using Spectre.Console;
 
-namespace Orchestrator.Compliance.Reports;
+namespace Orchestrator.Cli.Output;
 
-/// <summary>The console report: a hosts × controls grid, then what is wrong and what fixes it, then a summary line.</summary>
-internal static class CliReport
+/// <summary>The sweep's cli report: a hosts × controls grid, then what is wrong and what fixes it, then a summary line.</summary>
+internal sealed class SweepConsoleReport(IAnsiConsole console) : ISweepConsoleReport
 {
-    public static void Write(IAnsiConsole console, SweepResult result)
+    public void Write(SweepResult result)
     {
         var grid = new Table().Border(TableBorder.Rounded).Title($"[bold]{Markup.Escape(result.PolicyName)}[/]");
         grid.AddColumn("host");

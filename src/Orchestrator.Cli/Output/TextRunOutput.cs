@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text;
+using Orchestrator.Engine.Output;
 using Orchestrator.Engine.Templating;
 using Spectre.Console;
 
-namespace Orchestrator.Engine.Output;
+namespace Orchestrator.Cli.Output;
 
 /// <summary>
 /// Ansible-style text output: <c>PLAY [..]</c> and <c>TASK [..]</c> headers with one line per host
@@ -12,11 +13,10 @@ namespace Orchestrator.Engine.Output;
 /// Spectre.Console when writing to a terminal. Verbosity: 0 statuses and failures, 1 adds messages,
 /// 2 adds results as JSON, 3 adds task paths and durations.
 /// </summary>
-public sealed class TextRunOutput(TextWriter writer, int verbosity, IAnsiConsole? console = null) : IRunOutput
+internal sealed class TextRunOutput(TextWriter writer, int verbosity, IAnsiConsole? console = null) : IRunOutput
 {
     private const int HeaderWidth = 80;
     private readonly Lock _gate = new();
-    private string? _currentTask;
 
     public void PlaybookStarted(PlaybookStartedEvent e)
     {
@@ -35,11 +35,6 @@ public sealed class TextRunOutput(TextWriter writer, int verbosity, IAnsiConsole
 
     public void TaskStarted(TaskStartedEvent e)
     {
-        lock (_gate)
-        {
-            _currentTask = e.Task;
-        }
-
         Header($"{(e.IsHandler ? "RUNNING HANDLER" : "TASK")} [{e.Task}]");
         if (verbosity >= 3)
         {
@@ -194,17 +189,6 @@ public sealed class TextRunOutput(TextWriter writer, int verbosity, IAnsiConsole
             else
             {
                 console.MarkupLine(colour is null ? Markup.Escape(text) : $"[{colour}]{Markup.Escape(text)}[/]");
-            }
-        }
-    }
-
-    internal string? CurrentTask
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _currentTask;
             }
         }
     }

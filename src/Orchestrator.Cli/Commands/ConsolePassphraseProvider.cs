@@ -2,7 +2,7 @@ using Orchestrator.Core.Secrets;
 using Orchestrator.Transport;
 using Spectre.Console;
 
-namespace Orchestrator.Cli.Commands.Exec;
+namespace Orchestrator.Cli.Commands;
 
 /// <summary>The passphrase of an encrypted key: from ORCHESTRATOR_SSH_PASSPHRASE, else asked on the terminal (never when stdin is not a TTY).</summary>
 internal sealed class ConsolePassphraseProvider : IPassphraseProvider

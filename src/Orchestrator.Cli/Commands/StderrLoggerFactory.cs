@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Orchestrator.Core.Secrets;
 
-namespace Orchestrator.Cli.Commands.Exec;
+namespace Orchestrator.Cli.Commands;
 
 /// <summary>Transport log lines on stderr (Ansible's <c>[WARNING]: ...</c> style), always through the redactor.</summary>
 internal sealed class StderrLoggerFactory : ILoggerFactory

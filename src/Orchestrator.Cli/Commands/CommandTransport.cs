@@ -1,0 +1,54 @@
+using Orchestrator.Core.Secrets;
+using Orchestrator.Inventory;
+using Orchestrator.Transport;
+
+namespace Orchestrator.Cli.Commands;
+
+/// <summary>
+/// What every command that reaches hosts (exec, run, sweep) shares: one redactor for the transport, its log and the
+/// command's output; the transport log on stderr; and the transport options built from <see cref="ConnectionCommandSettings"/>.
+/// </summary>
+internal sealed class CommandTransport
+{
+    private readonly ConnectionCommandSettings _settings;
+    private readonly TimeProvider _time;
+
+    /// <param name="verbose">Also log connection attempts and retries, not only warnings.</param>
+    public CommandTransport(ConnectionCommandSettings settings, TextWriter stderr, bool verbose, TimeProvider time)
+    {
+        _settings = settings;
+        _time = time;
+        Redactor = new SecretRedactor();
+        Log = new StderrLoggerFactory(stderr, Redactor, verbose);
+    }
+
+    public SecretRedactor Redactor { get; }
+
+    public StderrLoggerFactory Log { get; }
+
+    /// <summary>Redacts the secrets among the hosts' variables: <see cref="Secret"/> values and values under secret names.</summary>
+    public void AddSecretsOf(IEnumerable<InventoryHost> hosts)
+    {
+        foreach (var host in hosts)
+        {
+            SecretCollector.AddVariables(Redactor, host.Variables);
+        }
+    }
+
+    /// <param name="concurrentConnections">Hosts worked on at once (forks, at most the host count).</param>
+    /// <param name="commandTimeout">Default per-command timeout (exec's <c>--task-timeout</c>); null: none.</param>
+    public HostConnector Connect(int concurrentConnections, TimeSpan? commandTimeout = null) => new(Options(concurrentConnections, commandTimeout));
+
+    internal TransportOptions Options(int concurrentConnections, TimeSpan? commandTimeout = null) => new()
+    {
+        SshConfigPath = _settings.SshConfig,
+        HostKeyCheckingOverride = _settings.HostKeyCheckingMode,
+        ConnectTimeout = TimeSpan.FromSeconds(_settings.Timeout),
+        CommandTimeout = commandTimeout,
+        ConcurrentConnections = concurrentConnections,
+        PassphraseProvider = new ConsolePassphraseProvider(),
+        Redactor = Redactor,
+        TimeProvider = _time,
+        LoggerFactory = Log,
+    };
+}

@@ -1,0 +1,9 @@
+namespace Orchestrator.Compliance.Reports;
+
+public enum ReportFormat
+{
+    Cli,
+    Json,
+    Junit,
+    Html,
+}

@@ -1,0 +1,8 @@
+namespace Orchestrator.Transport.KnownHosts;
+
+internal enum KnownHostMarker
+{
+    None,
+    Revoked,
+    CertAuthority,
+}

@@ -1,0 +1,7 @@
+namespace Orchestrator.Transport.Settings;
+
+internal enum ConnectionKind
+{
+    Ssh,
+    Local,
+}
