@@ -1,4 +1,4 @@
-using Orchestrator.Engine.Execution;
+using Orchestrator.Engine.Execution.Plays;
 using Orchestrator.Engine.Model;
 using Orchestrator.Engine.Output;
 using Orchestrator.Engine.Tests.Fakes;
@@ -20,7 +20,7 @@ public sealed class ExecutionTests
         var steps = serial.Length == 0
             ? null
             : serial.Split(',').Select(s => s.EndsWith('%') ? new SerialStep(long.Parse(s[..^1]), true) : new SerialStep(long.Parse(s), false)).ToList();
-        var batches = PlayExecutor.Batches(Enumerable.Range(0, hosts).ToList(), steps);
+        var batches = PlayHosts.Batches(Enumerable.Range(0, hosts).ToList(), steps);
         Assert.Equal(expected, string.Join(",", batches.Select(b => b.Count)));
     }
 
