@@ -15,6 +15,11 @@ internal sealed record PlayContext(RunState Run, PlayState State, PlayVariables 
     {
         var state = new PlayState(play);
         var secrets = new PlaySecrets(run.Redactor, run.Templates, play);
-        return new PlayContext(run, state, new PlayVariables(run, state, secrets), secrets);
+
+        // hostvars renders each host in its own scope, which holds hostvars again: the one cycle in the data.
+        PlayVariables? variables = null;
+        var hostVars = new HostVarsDictionary(name => variables!.HostScope(name), run.Inventory.Hosts.Select(h => h.Name).ToList(), run.Templates, play.Location);
+        variables = new PlayVariables(run, state, secrets, hostVars);
+        return new PlayContext(run, state, variables, secrets);
     }
 }

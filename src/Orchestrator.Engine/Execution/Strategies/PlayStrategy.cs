@@ -7,7 +7,7 @@ namespace Orchestrator.Engine.Execution.Strategies;
 /// <summary>
 /// How a batch's hosts move through the play: the walk both strategies share (sections with their handler
 /// flushes, blocks with rescue and always, meta tasks), and <see cref="RunNodesAsync"/>, which each strategy
-/// decides: in lockstep (<see cref="LinearStrategy"/>) or each host on its own (<see cref="FreeStrategy"/>).
+/// decides: in lockstep (linear) or each host on its own (free).
 /// </summary>
 internal abstract class PlayStrategy(PlayContext play, TaskRunner tasks, HandlerRunner handlers)
 {
@@ -15,12 +15,6 @@ internal abstract class PlayStrategy(PlayContext play, TaskRunner tasks, Handler
 
     /// <summary>any_errors_fatal or max_fail_percentage stopped the batch.</summary>
     protected bool Aborted => play.State.BatchAborted;
-
-    public static PlayStrategy Create(PlayContext play, TaskRunner tasks, HandlerRunner handlers, TaskEvents events, ResultRecorder recorder) => play.Play.Strategy switch
-    {
-        Strategy.Free => new FreeStrategy(play, tasks, handlers, events),
-        _ => new LinearStrategy(play, tasks, handlers, events, recorder),
-    };
 
     /// <summary>Runs pre_tasks, tasks and post_tasks on the current batch.</summary>
     public abstract Task RunBatchAsync(CancellationToken cancellationToken);

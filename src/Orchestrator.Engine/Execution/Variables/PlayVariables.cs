@@ -3,22 +3,17 @@ using Orchestrator.Engine.Model;
 namespace Orchestrator.Engine.Execution.Variables;
 
 /// <summary>Collects a host's variables for a task from the run and the play, by level, for <see cref="VariableScopeBuilder"/>.</summary>
-internal sealed class PlayVariables
+/// <param name="hostVars">The play's <c>hostvars</c>, which reads other hosts' scopes from this object.</param>
+internal sealed class PlayVariables(RunState run, PlayState play, PlaySecrets secrets, HostVarsDictionary hostVars)
 {
-    private readonly RunState _run;
-    private readonly PlayState _play;
-    private readonly VarsFileCache _varsFiles;
-    private readonly Lazy<Dictionary<string, object?>> _groups;
-    private readonly Lazy<List<string>> _hostNames;
+    private readonly RunState _run = run;
+    private readonly PlayState _play = play;
+    private readonly VarsFileCache _varsFiles = new(run.Templates, run.Playbook.Directory, secrets);
+    private readonly Lazy<Dictionary<string, object?>> _groups = new(() => MagicVariables.Groups(run.Inventory));
 
-    public PlayVariables(RunState run, PlayState play, PlaySecrets secrets)
-    {
-        _run = run;
-        _play = play;
-        _varsFiles = new VarsFileCache(run.Templates, run.Playbook.Directory, secrets);
-        _groups = new Lazy<Dictionary<string, object?>>(() => MagicVariables.Groups(run.Inventory));
-        _hostNames = new Lazy<List<string>>(() => run.Inventory.Hosts.Select(h => h.Name).ToList());
-    }
+    /// <summary>An inventory host's play-level scope (for <c>hostvars</c>), or null for a name the inventory does not have.</summary>
+    public VariableScope? HostScope(string name) =>
+        _run.Inventory.FindHost(name) is { } host ? ScopeFor(_run.State(host), null) : null;
 
     /// <summary>The scope a task runs in on a host (without loop and result layers); with no task, the host's play-level variables.</summary>
     public VariableScope ScopeFor(HostState host, TaskDefinition? task)
@@ -41,12 +36,6 @@ internal sealed class PlayVariables
         HostMagic = MagicVariables.ForHost(host),
         PlayVars = _play.Play.Vars,
         ExtraVars = _run.Options.ExtraVars,
-        Magic = MagicVariables.ForPlay(_run, _play, _groups.Value, HostVars()),
+        Magic = MagicVariables.ForPlay(_run, _play, _groups.Value, hostVars),
     };
-
-    private HostVarsDictionary HostVars() => new(
-        name => _run.Inventory.FindHost(name) is { } h ? ScopeFor(_run.State(h), null) : null,
-        _hostNames.Value,
-        _run.Templates,
-        _play.Play.Location);
 }
