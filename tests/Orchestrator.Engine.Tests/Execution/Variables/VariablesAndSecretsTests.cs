@@ -1,7 +1,7 @@
 using Orchestrator.Engine.Output;
 using Orchestrator.Engine.Tests.Fakes;
 
-namespace Orchestrator.Engine.Tests.Execution;
+namespace Orchestrator.Engine.Tests.Execution.Variables;
 
 public sealed class VariablesAndSecretsTests
 {
