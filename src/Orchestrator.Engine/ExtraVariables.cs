@@ -1,13 +1,14 @@
+using System.Text.RegularExpressions;
 using Orchestrator.Core.Errors;
 using YamlDotNet.RepresentationModel;
 
 namespace Orchestrator.Engine;
 
 /// <summary>
-/// Parses <c>-e</c> values like ansible-playbook: <c>k=v k2='v 2'</c> (strings), an inline JSON/YAML mapping,
-/// or <c>@file.yml</c>/<c>@file.json</c>. Later values win.
+/// Parses <c>-e</c> values like ansible-playbook: <c>k=v k2='v 2'</c> (strings, read by <see cref="Loading.KeyValueParser"/>),
+/// an inline JSON/YAML mapping, or <c>@file.yml</c>/<c>@file.json</c>. Later values win.
 /// </summary>
-public static class ExtraVariables
+public static partial class ExtraVariables
 {
     public static Dictionary<string, object?> Parse(IEnumerable<string> values)
     {
@@ -25,7 +26,7 @@ public static class ExtraVariables
 
                 Merge(result, Mapping(File.ReadAllText(path), path));
             }
-            else if (text.StartsWith('{'))
+            else if (text.StartsWith('{') || text.StartsWith('['))
             {
                 Merge(result, Mapping(text, "-e"));
             }
@@ -59,59 +60,38 @@ public static class ExtraVariables
                 : throw new UserInputException($"{source}: extra vars must be a mapping of names to values");
     }
 
+    /// <summary><c>k=v</c> words as Ansible's parse_kv reads them; the values are strings.</summary>
     private static IEnumerable<KeyValuePair<string, object?>> KeyValues(string text)
     {
-        var i = 0;
-        while (i < text.Length)
+        var parsed = ParseKeyValues(text);
+        if (parsed.FreeFormText is { } stray)
         {
-            while (i < text.Length && char.IsWhiteSpace(text[i]))
-            {
-                i++;
-            }
+            throw new UserInputException($"-e '{text}': expected key=value, a mapping, or @file, but found '{stray}'");
+        }
 
-            if (i >= text.Length)
-            {
-                yield break;
-            }
-
-            var eq = text.IndexOf('=', i);
-            if (eq < 0)
-            {
-                throw new UserInputException($"-e '{text}': expected key=value, a mapping, or @file");
-            }
-
-            var key = text[i..eq].Trim();
-            if (!System.Text.RegularExpressions.Regex.IsMatch(key, "^[A-Za-z_][A-Za-z0-9_]*$"))
+        foreach (var (key, value) in parsed.Options)
+        {
+            if (!ValidName().IsMatch(key))
             {
                 throw new UserInputException($"-e: '{key}' is not a valid variable name");
-            }
-
-            i = eq + 1;
-            string value;
-            if (i < text.Length && text[i] is '\'' or '"')
-            {
-                var quote = text[i];
-                var end = text.IndexOf(quote, i + 1);
-                if (end < 0)
-                {
-                    throw new UserInputException($"-e: unclosed quote in the value of '{key}'");
-                }
-
-                value = text[(i + 1)..end];
-                i = end + 1;
-            }
-            else
-            {
-                var start = i;
-                while (i < text.Length && !char.IsWhiteSpace(text[i]))
-                {
-                    i++;
-                }
-
-                value = text[start..i];
             }
 
             yield return new KeyValuePair<string, object?>(key, value);
         }
     }
+
+    private static Loading.KeyValueArguments ParseKeyValues(string text)
+    {
+        try
+        {
+            return Loading.KeyValueParser.Parse(text);
+        }
+        catch (UserInputException ex)
+        {
+            throw new UserInputException($"-e: {ex.Detail}", ex.Location, ex.ExitCode, ex);
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
+    private static partial Regex ValidName();
 }

@@ -2,6 +2,7 @@ using System.Text;
 using Orchestrator.Core.Errors;
 using Orchestrator.Core.Secrets;
 using Orchestrator.Engine.Execution;
+using Orchestrator.Engine.Execution.Plays;
 using Orchestrator.Engine.Loading;
 using Orchestrator.Engine.Model;
 using Orchestrator.Engine.Output;
@@ -39,18 +40,8 @@ public static class PlaybookRunner
         }
 
         var redactor = options.Redactor ?? new SecretRedactor();
-        foreach (var secret in options.Secrets)
-        {
-            redactor.Add(secret);
-        }
-
-        foreach (var (name, value) in options.ExtraVars)
-        {
-            if (SecretNames.IsSecretName(name) || value is Secret)
-            {
-                AddSecret(redactor, value);
-            }
-        }
+        SecretCollector.AddValue(redactor, options.Secrets);
+        SecretCollector.AddVariables(redactor, options.ExtraVars);
 
         var templates = new TemplateEngine(redactor);
         var playbook = Load(options, templates);
@@ -58,7 +49,7 @@ public static class PlaybookRunner
         var started = options.TimeProvider.GetTimestamp();
         options.Output.PlaybookStarted(new PlaybookStartedEvent(playbook.Path, options.Check, options.Diff, options.TimeProvider.GetUtcNow()));
         await using var connections = new ConnectionPool(options.Connector);
-        using var forks = new SemaphoreSlim(options.Forks);
+        using var forks = new ForkLimiter(options.Forks);
         var run = new RunState
         {
             Options = options,
@@ -68,13 +59,13 @@ public static class PlaybookRunner
             Redactor = redactor,
             Connections = connections,
             Forks = forks,
+            Filter = new TaskFilter(options),
             Hosts = new Dictionary<string, HostState>(StringComparer.Ordinal),
-            WaitingForStartTask = options.StartAtTask is not null,
         };
         foreach (var play in playbook.Plays)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            await new PlayExecutor(run, play).RunAsync(cancellationToken);
+            await new PlayRunner(run, play).RunAsync(cancellationToken);
             if (run.Aborted)
             {
                 break;
@@ -102,19 +93,6 @@ public static class PlaybookRunner
         : changesPending ? ExitChangesPending
         : ExitOk;
 
-    private static void AddSecret(SecretRedactor redactor, object? value)
-    {
-        switch (value)
-        {
-            case string s:
-                redactor.Add(s);
-                break;
-            case Secret s:
-                redactor.Add(s);
-                break;
-        }
-    }
-
     /// <summary><c>--list-tasks</c>: plays and the tasks that the tag filters select, as Ansible prints them.</summary>
     public static string ListTasks(PlaybookRunOptions options) => List(options, tasks: true, hosts: false, tags: false);
 
@@ -136,12 +114,12 @@ public static class PlaybookRunner
             sb.Append('\n').Append($"  play #{index} ({play.Hosts}): {play.Name}\tTAGS: [{string.Join(",", play.Tags)}]").Append('\n');
             if (hosts)
             {
-                var selected = PlayExecutor.SelectHosts(Inventory(options), play, options.Limit);
+                var selected = PlayHosts.Select(Inventory(options), play, options.Limit);
                 sb.Append($"    pattern: ['{play.Hosts}']\n");
                 sb.Append($"    hosts ({selected.Count}):\n");
                 foreach (var h in selected)
                 {
-                    sb.Append("      ").Append(h.Host.Name).Append('\n');
+                    sb.Append("      ").Append(h.Name).Append('\n');
                 }
             }
 
@@ -149,7 +127,7 @@ public static class PlaybookRunner
             if (tasks)
             {
                 sb.Append("    tasks:\n");
-                foreach (var t in all.Where(t => TaskRunner.TagsSelect(t.EffectiveTags, options.Tags, options.SkipTags)))
+                foreach (var t in all.Where(t => TaskFilter.TagsSelect(t.EffectiveTags, options.Tags, options.SkipTags)))
                 {
                     sb.Append("      ").Append(t.DisplayName).Append($"\tTAGS: [{string.Join(",", t.EffectiveTags.Order(StringComparer.Ordinal))}]").Append('\n');
                 }

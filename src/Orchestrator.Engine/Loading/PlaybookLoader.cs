@@ -335,8 +335,10 @@ internal sealed class PlaybookLoader(ModuleRegistry modules, TemplateEngine temp
                 {
                     if (freeForm == "cmd")
                     {
-                        // Ansible reads creates=/removes=/chdir= out of a command line.
-                        text = ExtractCommandOptions(text, task, At(s));
+                        // Ansible reads creates=, chdir= and its other command options out of a command line.
+                        var command = KeyValueParser.Parse(text, At(s), KeyValueParser.CommandOptions);
+                        AddKeyValues(task, command.Options, At(s));
+                        text = (command.FreeFormText ?? string.Empty).Trim();
                     }
 
                     task.Args[freeForm] = text;
@@ -349,11 +351,13 @@ internal sealed class PlaybookLoader(ModuleRegistry modules, TemplateEngine temp
                 }
                 else
                 {
-                    foreach (var (k, v) in ParseKeyValues(text, At(s)))
+                    var parsed = KeyValueParser.Parse(text, At(s));
+                    if (parsed.FreeFormText is { } stray)
                     {
-                        task.Args[k] = v;
-                        task.ArgLocations[k] = At(s);
+                        throw new UserInputException($"expected key=value arguments, but found '{stray}'", At(s));
                     }
+
+                    AddKeyValues(task, parsed.Options, At(s));
                 }
 
                 break;
@@ -394,85 +398,12 @@ internal sealed class PlaybookLoader(ModuleRegistry modules, TemplateEngine temp
         return m.Success && spec.TryGet(m.Groups[1].Value, out _);
     }
 
-    private static string ExtractCommandOptions(string text, TaskDefinition task, SourceLocation at)
+    private static void AddKeyValues(TaskDefinition task, IEnumerable<KeyValuePair<string, string>> options, SourceLocation at)
     {
-        var kept = new List<string>();
-        foreach (var word in System.Text.RegularExpressions.Regex.Split(text.Trim(), @"(?<=^|\s)(?=\S)").Select(w => w))
+        foreach (var (k, v) in options)
         {
-            var m = System.Text.RegularExpressions.Regex.Match(word.Trim(), "^(creates|removes|chdir)=(\\S+)$");
-            if (m.Success)
-            {
-                task.Args[m.Groups[1].Value] = m.Groups[2].Value.Trim('\'', '"');
-                task.ArgLocations[m.Groups[1].Value] = at;
-            }
-            else
-            {
-                kept.Add(word);
-            }
-        }
-
-        return string.Concat(kept).Trim();
-    }
-
-    /// <summary>Ansible's legacy "k=v k2='v 2'" argument string.</summary>
-    private static IEnumerable<KeyValuePair<string, object?>> ParseKeyValues(string text, SourceLocation at)
-    {
-        var i = 0;
-        while (i < text.Length)
-        {
-            while (i < text.Length && char.IsWhiteSpace(text[i]))
-            {
-                i++;
-            }
-
-            if (i >= text.Length)
-            {
-                yield break;
-            }
-
-            var eq = text.IndexOf('=', i);
-            if (eq < 0)
-            {
-                throw new UserInputException($"expected key=value arguments, but found '{text[i..]}'", at);
-            }
-
-            var key = text[i..eq].Trim();
-            i = eq + 1;
-            string value;
-            if (i < text.Length && text[i] is '\'' or '"')
-            {
-                var q = text[i];
-                var end = text.IndexOf(q, i + 1);
-                if (end < 0)
-                {
-                    throw new UserInputException($"unclosed quote in argument '{key}'", at);
-                }
-
-                value = text[(i + 1)..end];
-                i = end + 1;
-            }
-            else
-            {
-                var start = i;
-                var depth = 0;
-                while (i < text.Length && (depth > 0 || !char.IsWhiteSpace(text[i])))
-                {
-                    if (i + 1 < text.Length && text[i] == '{' && text[i + 1] == '{')
-                    {
-                        depth++;
-                    }
-                    else if (i + 1 < text.Length && text[i] == '}' && text[i + 1] == '}')
-                    {
-                        depth--;
-                    }
-
-                    i++;
-                }
-
-                value = text[start..i];
-            }
-
-            yield return new KeyValuePair<string, object?>(key, value);
+            task.Args[k] = v;
+            task.ArgLocations[k] = at;
         }
     }
 

@@ -1,7 +1,7 @@
 using Orchestrator.Engine.Output;
 using Orchestrator.Engine.Tests.Fakes;
 
-namespace Orchestrator.Engine.Tests.Execution;
+namespace Orchestrator.Engine.Tests.Execution.Variables;
 
 public sealed class VariablesAndSecretsTests
 {
@@ -16,8 +16,13 @@ public sealed class VariablesAndSecretsTests
     [InlineData("play", "", "", false, false, "play")]
     [InlineData("play", "file", "", false, false, "vars_file")]
     [InlineData("play", "file", "", true, false, "set_fact")]
-    [InlineData("play", "file", "block", true, false, "block")]
-    [InlineData("play", "file", "task", true, false, "task")]
+    [InlineData("play", "file", "block", false, false, "block")]
+    [InlineData("play", "file", "task", false, false, "task")]
+
+    // Ansible puts set_fact and register above block and task vars (checked with ansible-playbook 2.14,
+    // VariablePrecedenceAnsibleTests); these two rows expected "block" and "task" before.
+    [InlineData("play", "file", "block", true, false, "set_fact")]
+    [InlineData("play", "file", "task", true, false, "set_fact")]
     [InlineData("play", "file", "task", true, true, "extra")]
     public async Task Precedence_DocumentedOrder(string play, string file, string scope, bool setFact, bool extra, string expected)
     {

@@ -1,0 +1,55 @@
+using Orchestrator.Core.Errors;
+using Orchestrator.Core.Secrets;
+using Orchestrator.Engine.Execution.Variables;
+using Orchestrator.Engine.Modules;
+
+namespace Orchestrator.Engine.Execution.Tasks;
+
+/// <summary>What modules reach through <see cref="ModuleContext"/>: the task's variables, templates, files and time.</summary>
+/// <param name="reads">Collects the variables read, so check mode can tell when a plan used a value not known yet.</param>
+/// <param name="pending">Check mode: the host's resources that earlier tasks would change.</param>
+internal sealed class ModuleServices(RunState run, VariableScope scope, SourceLocation location, HashSet<string> reads, HashSet<string> pending) : IModuleServices
+{
+    public TimeProvider TimeProvider => run.Time;
+
+    public SecretRedactor Redactor => run.Redactor;
+
+    public IReadOnlyCollection<string> PendingChanges => pending;
+
+    public bool EvaluateCondition(string expression) => run.Templates.EvaluateCondition(expression, scope, location, n => reads.Add(n));
+
+    public object? EvaluateExpression(string expression) => run.Templates.EvaluateExpression(expression, scope, location, n => reads.Add(n));
+
+    public string RenderTemplateFile(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new UserInputException($"cannot read template '{path}': {ex.Message}", location);
+        }
+
+        return run.Templates.RenderFile(text, path, scope, n => reads.Add(n));
+    }
+
+    public string ResolveLocalPath(string path, string subdirectory)
+    {
+        if (Path.IsPathRooted(path))
+        {
+            return File.Exists(path) ? path : throw new UserInputException($"'{path}' does not exist on the controller", location);
+        }
+
+        var candidates = new[] { Path.Combine(run.Playbook.Directory, subdirectory, path), Path.Combine(run.Playbook.Directory, path) };
+        return candidates.FirstOrDefault(File.Exists)
+            ?? throw new UserInputException($"'{path}' not found (looked at {string.Join(" and ", candidates)})", location);
+    }
+
+    public bool TryGetVariable(string name, out object? value)
+    {
+        reads.Add(name);
+        return scope.TryGet(name, out value, out _);
+    }
+}

@@ -1,0 +1,36 @@
+using Orchestrator.Core.Errors;
+
+namespace Orchestrator.Engine.Model;
+
+/// <summary>A play: its hosts, play keywords, variables, task sections and handlers.</summary>
+internal sealed class Play : TaskOptions
+{
+    public required string Name { get; init; }
+
+    public required string Hosts { get; init; }
+
+    public required SourceLocation Location { get; init; }
+
+    public IReadOnlyList<SerialStep>? Serial { get; set; }
+
+    public double? MaxFailPercentage { get; set; }
+
+    public Strategy Strategy { get; set; } = Strategy.Linear;
+
+    public bool GatherFacts { get; set; }
+
+    public bool ForceHandlers { get; set; }
+
+    public List<VarsFile> VarsFiles { get; } = [];
+
+    /// <summary>Variables whose values are secret (redacted from all output), besides names matched by the secret pattern.</summary>
+    public List<string> SecretVars { get; } = [];
+
+    public List<TaskNode> PreTasks { get; } = [];
+
+    public List<TaskNode> Tasks { get; } = [];
+
+    public List<TaskNode> PostTasks { get; } = [];
+
+    public List<TaskDefinition> Handlers { get; } = [];
+}

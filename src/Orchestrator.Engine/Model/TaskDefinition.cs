@@ -1,0 +1,46 @@
+using Orchestrator.Core.Errors;
+
+namespace Orchestrator.Engine.Model;
+
+/// <summary>A task (or a handler): its module, arguments and task keywords.</summary>
+internal sealed class TaskDefinition : TaskNode
+{
+    public required string ModuleName { get; init; }
+
+    public required SourceLocation ModuleLocation { get; init; }
+
+    /// <summary>Module arguments as written (plain data, possibly with templates); per-argument locations alongside.</summary>
+    public Dictionary<string, object?> Args { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, SourceLocation> ArgLocations { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>A list, or a string expression that evaluates to one; null when the task does not loop.</summary>
+    public object? Loop { get; set; }
+
+    public SourceLocation LoopLocation { get; set; }
+
+    public string LoopVar { get; set; } = "item";
+
+    public Expression? LoopLabel { get; set; }
+
+    public string? Register { get; set; }
+
+    public Expression? Until { get; set; }
+
+    public object? Retries { get; set; }
+
+    public object? Delay { get; set; }
+
+    public List<Expression> ChangedWhen { get; } = [];
+
+    public List<Expression> FailedWhen { get; } = [];
+
+    public List<string> Notify { get; } = [];
+
+    public List<string> Listen { get; } = [];
+
+    public bool IsHandler { get; init; }
+
+    /// <summary>For handlers: position in the handlers section (handlers run in this order).</summary>
+    public int HandlerIndex { get; init; }
+}

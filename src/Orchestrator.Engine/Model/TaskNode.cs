@@ -1,0 +1,95 @@
+using Orchestrator.Core.Errors;
+
+namespace Orchestrator.Engine.Model;
+
+/// <summary>A task or a block.</summary>
+internal abstract class TaskNode : TaskOptions
+{
+    public string? Name { get; set; }
+
+    public required SourceLocation Location { get; init; }
+
+    /// <summary>The enclosing block, or null at the top of a section.</summary>
+    public BlockDefinition? Parent { get; set; }
+
+    public required Play Play { get; init; }
+
+    /// <summary>Chain from the outermost block down to this node.</summary>
+    public IEnumerable<TaskNode> Chain()
+    {
+        var stack = new Stack<TaskNode>();
+        for (TaskNode? n = this; n is not null; n = n.Parent)
+        {
+            stack.Push(n);
+        }
+
+        return stack;
+    }
+
+    private T? Inherit<T>(Func<TaskOptions, T?> get)
+        where T : struct
+    {
+        for (TaskNode? n = this; n is not null; n = n.Parent)
+        {
+            if (get(n) is { } v)
+            {
+                return v;
+            }
+        }
+
+        return get(Play);
+    }
+
+    public bool EffectiveBecome => Inherit(o => o.Become) ?? false;
+
+    public string? EffectiveBecomeUser
+    {
+        get
+        {
+            for (TaskNode? n = this; n is not null; n = n.Parent)
+            {
+                if (n.BecomeUser is { } u)
+                {
+                    return u;
+                }
+            }
+
+            return Play.BecomeUser;
+        }
+    }
+
+    public bool EffectiveIgnoreErrors => Inherit(o => o.IgnoreErrors) ?? false;
+
+    public bool EffectiveIgnoreUnreachable => Inherit(o => o.IgnoreUnreachable) ?? false;
+
+    public bool EffectiveNoLog => Inherit(o => o.NoLog) ?? false;
+
+    /// <summary>null: follow --check; true/false: forced by the task.</summary>
+    public bool? EffectiveCheckMode => Inherit(o => o.CheckMode);
+
+    public bool? EffectiveDiff => Inherit(o => o.Diff);
+
+    public bool EffectiveAnyErrorsFatal => Inherit(o => o.AnyErrorsFatal) ?? false;
+
+    public bool EffectiveRunOnce => Chain().Any(n => n.RunOnce);
+
+    public Expression? EffectiveDelegateTo => Chain().Reverse().Select(n => n.DelegateTo).FirstOrDefault(d => d is not null);
+
+    public IReadOnlySet<string> EffectiveTags
+    {
+        get
+        {
+            var tags = new HashSet<string>(Play.Tags, StringComparer.Ordinal);
+            foreach (var n in Chain())
+            {
+                tags.UnionWith(n.Tags);
+            }
+
+            return tags;
+        }
+    }
+
+    public IEnumerable<Expression> EffectiveWhen => Chain().SelectMany(n => n.When);
+
+    public string DisplayName => Name ?? (this is TaskDefinition t ? t.ModuleName : "block");
+}

@@ -1,0 +1,31 @@
+namespace Orchestrator.Engine.Model;
+
+/// <summary>Keywords that plays, blocks and tasks share; inner values override outer ones.</summary>
+internal class TaskOptions
+{
+    public bool? Become { get; set; }
+
+    public string? BecomeUser { get; set; }
+
+    public bool? IgnoreErrors { get; set; }
+
+    public bool? IgnoreUnreachable { get; set; }
+
+    public bool? NoLog { get; set; }
+
+    public bool? CheckMode { get; set; }
+
+    public bool? Diff { get; set; }
+
+    public bool? AnyErrorsFatal { get; set; }
+
+    public bool RunOnce { get; set; }
+
+    public Expression? DelegateTo { get; set; }
+
+    public List<string> Tags { get; } = [];
+
+    public List<Expression> When { get; } = [];
+
+    public Dictionary<string, object?> Vars { get; } = new(StringComparer.Ordinal);
+}
