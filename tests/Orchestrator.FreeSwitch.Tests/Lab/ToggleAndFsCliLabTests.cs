@@ -227,8 +227,8 @@ public sealed class ToggleAndFsCliLabTests(ToggleLabFixture fixture) : IClassFix
         var viaBash = await shell.RunAsync(FactsScripts.System(options), null, null, null, CancellationToken.None);
         var viaPosix = await shell.RunAsync("exec /bin/sh -c " + ShellQuote.Quote(FactsScripts.SystemPosix(options)), null, null, null, CancellationToken.None);
         Assert.True(viaBash.ExitCode == 0 && viaPosix.ExitCode == 0, viaBash.Stderr + viaPosix.Stderr);
-        var bash = FreeSwitchFactsCollector.ParseSystem(RemoteScript.SplitToMap(viaBash.Stdout), options);
-        var posix = FreeSwitchFactsCollector.ParseSystem(RemoteScript.SplitToMap(viaPosix.Stdout), options);
+        var bash = SystemFacts.Read(FactsOutput.Parse(viaBash.Stdout), options);
+        var posix = SystemFacts.Read(FactsOutput.Parse(viaPosix.Stdout), options);
 
         Assert.NotNull(bash.Pid);
         Assert.Equal((posix.Pid, posix.ConfDir, posix.Hostname, posix.LocalIpV4, posix.EphemeralRange, posix.ReservedPorts.ToString()),
@@ -239,7 +239,7 @@ public sealed class ToggleAndFsCliLabTests(ToggleLabFixture fixture) : IClassFix
             (bash.BindErrors.LogFile, bash.BindErrors.Readable, bash.BindErrors.Rtp, bash.BindErrors.Rtcp));
         Assert.NotNull(bash.StartedAt);
         Assert.InRange(bash.StartedAt!.Value - posix.StartedAt!.Value, -0.1, 0.1);
-        Assert.Equal(Files(posix.ConfTar!), Files(bash.ConfTar!));
+        Assert.Equal(Files(posix.ConfTar.Value), Files(bash.ConfTar.Value));
 
         static List<string> Files(string base64)
         {

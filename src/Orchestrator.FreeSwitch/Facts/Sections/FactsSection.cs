@@ -1,0 +1,28 @@
+namespace Orchestrator.FreeSwitch.Facts.Sections;
+
+/// <summary>
+/// A section of the system part of the facts script (pyinfra's fact: a command plus a parser): its name, its bash body,
+/// its POSIX body (the bash one unless overridden) and the parser of what the body printed. The bodies may use the
+/// variables the prelude sets (<c>$pid</c>, <c>$pids</c>, <c>$conf</c>, <c>$log</c>, <c>$window</c>, <c>$sockmode</c>).
+/// </summary>
+internal abstract class FactsSection<T> : IFactsSection
+{
+    public abstract string Name { get; }
+
+    /// <summary>The body under bash 5, after the marker on the same line (<c>marker; body</c>).</summary>
+    protected abstract string Bash { get; }
+
+    /// <summary>The body under any other shell; the bash one unless a builtin makes the difference.</summary>
+    protected virtual string Posix => Bash;
+
+    public virtual string Script(bool bash) => RemoteScript.Section(Name) + "; " + (bash ? Bash : Posix) + "\n";
+
+    /// <summary>Parses the section's text (without the marker and the trailing blank line).</summary>
+    public abstract SectionResult<T> Parse(string text);
+
+    /// <summary>
+    /// This section in <paramref name="output"/>. A section the script never printed reads as empty text, as it always
+    /// has; turning that into <see cref="SectionResult{T}.Unreadable"/> is a change of this one line.
+    /// </summary>
+    public SectionResult<T> Read(FactsOutput output) => Parse(output.Find(Name) ?? string.Empty);
+}
