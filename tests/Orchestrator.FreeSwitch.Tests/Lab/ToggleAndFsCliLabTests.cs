@@ -239,20 +239,7 @@ public sealed class ToggleAndFsCliLabTests(ToggleLabFixture fixture) : IClassFix
             (bash.BindErrors.LogFile, bash.BindErrors.Readable, bash.BindErrors.Rtp, bash.BindErrors.Rtcp));
         Assert.NotNull(bash.StartedAt);
         Assert.InRange(bash.StartedAt!.Value - posix.StartedAt!.Value, -0.1, 0.1);
-        Assert.Equal(Files(posix.ConfTar.Value), Files(bash.ConfTar.Value));
-
-        static List<string> Files(string base64)
-        {
-            using var gz = new System.IO.Compression.GZipStream(new MemoryStream(Convert.FromBase64String(base64)), System.IO.Compression.CompressionMode.Decompress);
-            using var reader = new System.Formats.Tar.TarReader(gz);
-            var names = new List<string>();
-            while (reader.GetNextEntry() is { } entry)
-            {
-                names.Add($"{entry.Name} {entry.ModificationTime.UtcTicks}");
-            }
-
-            return names;
-        }
+        Assert.Equal(ConfTrees.TarEntries(posix.ConfTar.Value), ConfTrees.TarEntries(bash.ConfTar.Value));
     }
 
     private static string Serialize(object? value) => value switch
