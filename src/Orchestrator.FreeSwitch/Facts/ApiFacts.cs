@@ -23,7 +23,7 @@ internal sealed record ApiFacts(
     {
         var unreadable = new UnreadableSections();
         var failures = new List<string>();
-        T? Note<T>(IFactsSection section, SectionResult<T>? result)
+        T? Note<T>(ScriptSection section, SectionResult<T>? result)
         {
             if (result is null)
             {

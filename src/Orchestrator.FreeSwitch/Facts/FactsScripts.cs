@@ -67,7 +67,7 @@ internal static class FactsScripts
         return new Secret("api\n" + (captureHostToResolve ?? string.Empty) + "\n" + credentials.Reveal());
     }
 
-    internal static string Sections(IEnumerable<IFactsSection> sections, bool bash) => string.Concat(sections.Select(s => s.Script(bash)));
+    internal static string Sections(IEnumerable<ScriptSection> sections, bool bash) => string.Concat(sections.Select(s => s.Script(bash)));
 
     private static string SystemPart(FreeSwitchFactsOptions options, bool bash) => FactsPrelude.Facts(options, bash) + Sections(FactsSections.System, bash);
 

@@ -214,6 +214,23 @@ public sealed class ToggleAndFsCliLabTests(ToggleLabFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task Facts_FsCliClient_ReportsWhatTheEslClientReports()
+    {
+        // The API part under fs_cli (hosts without bash 5, or api_client: fs_cli) asks the same sections as bash's client.
+        var host = _lab.Hosts[1].Name;
+
+        var viaEsl = await LabHelpers.FactsAsync(_lab, host);
+        var viaFsCli = await LabHelpers.FactsAsync(_lab, host, new FreeSwitchFactsOptions { ApiClient = Esl.ApiClient.FsCli });
+
+        Assert.Null(viaFsCli.EslError);
+        Assert.NotNull(viaEsl.ActiveCalls);
+        Assert.Equal((viaEsl.Version, viaEsl.ActiveCalls, viaEsl.SofiaStatusText), (viaFsCli.Version, viaFsCli.ActiveCalls, viaFsCli.SofiaStatusText));
+        Assert.Equal(viaEsl.ProfileStatus.Keys.Order(), viaFsCli.ProfileStatus.Keys.Order());
+        Assert.Equal(viaEsl.RuntimeVariables, viaFsCli.RuntimeVariables);
+        Assert.Equal(viaEsl.CaptureSockets.Select(x => x.ToString()), viaFsCli.CaptureSockets.Select(x => x.ToString()));
+    }
+
+    [Fact]
     public async Task Facts_BashAndPosixSystemScripts_ReportTheSameHost()
     {
         var host = _lab.Hosts[0].Name;

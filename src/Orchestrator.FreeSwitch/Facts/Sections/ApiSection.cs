@@ -8,17 +8,8 @@ namespace Orchestrator.FreeSwitch.Facts.Sections;
 /// runs under bash 5's ESL client; the POSIX one inside <see cref="FsCli.Script"/> (fs_cli, or the ESL client of an
 /// older bash), where <c>$fsdir</c> is a private temporary directory.
 /// </summary>
-internal abstract class ApiSection<T> : IFactsSection
+internal abstract class ApiSection<T> : ScriptSection
 {
-    public abstract string Name { get; }
-
-    /// <summary>The body under bash 5's ESL client, after the marker on the same line.</summary>
-    protected abstract string Bash { get; }
-
-    protected virtual string Posix => Bash;
-
-    public virtual string Script(bool bash) => RemoteScript.Section(Name) + "; " + (bash ? Bash : Posix) + "\n";
-
     /// <summary>Parses one reply (trailing newlines removed); <paramref name="exitCode"/> is 0, or null when no rc marker followed.</summary>
     protected abstract SectionResult<T> Parse(string reply, int? exitCode);
 

@@ -5,18 +5,8 @@ namespace Orchestrator.FreeSwitch.Facts.Sections;
 /// its POSIX body (the bash one unless overridden) and the parser of what the body printed. The bodies may use the
 /// variables the prelude sets (<c>$pid</c>, <c>$pids</c>, <c>$conf</c>, <c>$log</c>, <c>$window</c>, <c>$sockmode</c>).
 /// </summary>
-internal abstract class FactsSection<T> : IFactsSection
+internal abstract class FactsSection<T> : ScriptSection
 {
-    public abstract string Name { get; }
-
-    /// <summary>The body under bash 5, after the marker on the same line (<c>marker; body</c>).</summary>
-    protected abstract string Bash { get; }
-
-    /// <summary>The body under any other shell; the bash one unless a builtin makes the difference.</summary>
-    protected virtual string Posix => Bash;
-
-    public virtual string Script(bool bash) => RemoteScript.Section(Name) + "; " + (bash ? Bash : Posix) + "\n";
-
     /// <summary>Parses the section's text (without the marker and the trailing blank line).</summary>
     public abstract SectionResult<T> Parse(string text);
 

@@ -27,16 +27,16 @@ internal static class FactsSections
     /// The system part (no password needed), in script order. <see cref="BindErrors"/> comes last: its presence tells the
     /// controller that the whole part arrived.
     /// </summary>
-    public static readonly IReadOnlyList<IFactsSection> System =
+    public static readonly IReadOnlyList<ScriptSection> System =
         [ProcessIds, ConfDir, ConfTar, Addresses, LogFile, SocketTable, SocketFds, Hostname, PortRange, ReservedPorts, ProcessStart, BindErrors];
 
     /// <summary>
     /// The API part, in script order: <see cref="ProfileStatus"/> reads <see cref="SofiaStatus"/>'s reply, so it follows
     /// it. The runtime variables and the capture host's addresses come last.
     /// </summary>
-    public static readonly IReadOnlyList<IFactsSection> Api =
+    public static readonly IReadOnlyList<ScriptSection> Api =
         [Version, SofiaStatus, ProfileStatus, Calls, .. RuntimeVariables, Resolve];
 
     /// <summary>The sections the fast socket probe prints (always the POSIX bodies).</summary>
-    public static readonly IReadOnlyList<IFactsSection> Sockets = [ProcessIds, SocketTable, SocketFds, PortRange, ReservedPorts];
+    public static readonly IReadOnlyList<ScriptSection> Sockets = [ProcessIds, SocketTable, SocketFds, PortRange, ReservedPorts];
 }

@@ -16,7 +16,7 @@ internal sealed class UnreadableSections
     public IReadOnlyDictionary<string, string> Reasons => _reasons;
 
     /// <summary>Notes <paramref name="result"/> of <paramref name="section"/> if it is unreadable, and hands it back.</summary>
-    public SectionResult<T> Note<T>(IFactsSection section, SectionResult<T> result)
+    public SectionResult<T> Note<T>(ScriptSection section, SectionResult<T> result)
     {
         if (result.UnreadableReason is { } reason)
         {
