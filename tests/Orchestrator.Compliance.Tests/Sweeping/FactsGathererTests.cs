@@ -1,6 +1,7 @@
 using System.Globalization;
 using Orchestrator.Compliance.Facts;
 using Orchestrator.Compliance.Tests.Support;
+using Orchestrator.Core.Shell;
 using Orchestrator.Transport;
 
 namespace Orchestrator.Compliance.Tests.Sweeping;
@@ -80,7 +81,7 @@ public sealed class FactsGathererTests : IDisposable
     {
         var script = new PolicyProbes([new ProbeRequest("k", "echo 'it''s'")], TimeSpan.FromSeconds(5)).Script;
 
-        Assert.Contains("timeout -k 2 5 sh -c 'echo '\"'\"'it'\"'\"''\"'\"'s'\"'\"''", script, StringComparison.Ordinal);
+        Assert.Contains("timeout -k 2 5 sh -c " + ShellQuote.Quote("echo 'it''s'") + " </dev/null", script, StringComparison.Ordinal);
         Assert.DoesNotContain("exit", script, StringComparison.Ordinal);
     }
 
