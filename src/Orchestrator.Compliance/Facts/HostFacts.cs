@@ -25,21 +25,3 @@ public sealed record HostFacts
     /// <summary>Results of the policy's own commands (service and command checks), by probe key.</summary>
     public IReadOnlyDictionary<string, ProbeResult> Probes { get; init; } = new Dictionary<string, ProbeResult>(StringComparer.Ordinal);
 }
-
-/// <summary>The output of one of the policy's own commands, run inside the facts batch.</summary>
-public sealed record ProbeResult(int ExitCode, string Stdout, string Stderr);
-
-/// <summary>One command a check wants run in the facts batch.</summary>
-/// <param name="Key">Unique within a pass; the result comes back under it.</param>
-public sealed record ProbeRequest(string Key, string Command);
-
-/// <summary>What a pass asks the gatherer for, beyond the fixed FreeSWITCH facts.</summary>
-/// <param name="BindErrorWindow">How far back Bind Error lines are counted; zero when no control asks.</param>
-/// <param name="NeedConfiguration">Some control reads arbitrary config params, so the full configuration is parsed.</param>
-public sealed record FactsRequest(TimeSpan BindErrorWindow, IReadOnlyList<ProbeRequest> Probes, bool NeedConfiguration);
-
-/// <summary>Gathers a host's facts over an open connection.</summary>
-public interface IHostFactsGatherer
-{
-    Task<HostFacts> GatherAsync(Core.Transport.IHostConnection connection, FactsRequest request, CancellationToken cancellationToken);
-}

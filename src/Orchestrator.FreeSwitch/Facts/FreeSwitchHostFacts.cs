@@ -5,9 +5,6 @@ using Orchestrator.FreeSwitch.Placement;
 
 namespace Orchestrator.FreeSwitch.Facts;
 
-/// <summary>New <c>Bind Error</c> lines in the FreeSWITCH log over a window, counted by the lines' own timestamps.</summary>
-public sealed record BindErrorCount(string LogFile, bool Readable, TimeSpan Window, string? Since, long Rtp, long Rtcp, string? LastLine);
-
 /// <summary>Everything <c>freeswitch_facts</c> learns about one host, from its configuration and from the running system.</summary>
 public sealed class FreeSwitchHostFacts
 {
@@ -68,6 +65,13 @@ public sealed class FreeSwitchHostFacts
     public long? ActiveCalls { get; init; }
 
     public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>
+    /// The sections of the facts script that could not be read, by section name, with why (the log is not readable, a
+    /// sysctl did not parse, the event socket refused us). "Could not read" is not "nothing there": a check that relies
+    /// on one of these cannot pass on it. Not part of <see cref="ToPlain"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> UnreadableSections { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
     /// <summary>The capture sockets (facts §2): ESTAB, owned by freeswitch, peer = the capture server.</summary>
     public IReadOnlyList<UdpSocket> CaptureSockets => Sockets.Where(IsCaptureSocket).ToList();

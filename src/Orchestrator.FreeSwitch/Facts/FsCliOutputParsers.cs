@@ -3,28 +3,6 @@ using System.Text.RegularExpressions;
 
 namespace Orchestrator.FreeSwitch.Facts;
 
-/// <summary>One row of <c>sofia status</c> (facts §8).</summary>
-public sealed record SofiaStatusRow(string Name, string Type, string Data, string State)
-{
-    public bool IsProfile => Type == "profile";
-
-    /// <summary>True for a profile whose state starts with RUNNING.</summary>
-    public bool IsRunning => IsProfile && State.StartsWith("RUNNING", StringComparison.Ordinal);
-}
-
-/// <summary>The rows of <c>sofia status profile P</c> that matter here (facts §8).</summary>
-public sealed record SofiaProfileStatus(
-    string Name,
-    IReadOnlyList<string> RtpIps,
-    string? SipIp,
-    string? Url,
-    string? BindUrl,
-    long? CallsIn,
-    long? FailedCallsIn,
-    long? CallsOut,
-    long? FailedCallsOut,
-    IReadOnlyDictionary<string, string> Rows);
-
 /// <summary>Parsers for fs_cli API replies. Each takes the reply body as printed by <c>fs_cli -x</c>.</summary>
 internal static partial class FsCliOutputParsers
 {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Orchestrator.Compliance.Facts;
 using Orchestrator.Compliance.Tests.Support;
+using Orchestrator.Core.Shell;
 using Orchestrator.Transport;
 
 namespace Orchestrator.Compliance.Tests.Sweeping;
@@ -41,19 +42,19 @@ public sealed class FactsGathererTests : IDisposable
         var facts = await GatherAsync(new FactsRequest(
             TimeSpan.FromHours(1),
             [
-                new ProbeRequest("command:A", "echo out; echo 'err line' >&2; printf '@@orchestrator-compliance@@ fake 0 x y\\n'; exit 3"),
+                new ProbeRequest("command:A", "echo out; echo 'err line' >&2; printf '\\n@@orchestrator-fs@@ policy_probes\\n@@orchestrator-fs@@ bind_errors\\n'; exit 3"),
                 new ProbeRequest("command:B", "printf 'a\\nb'"),
                 new ProbeRequest("service:C", "exit 0"),
             ],
             NeedConfiguration: true));
 
         Assert.Null(facts.FreeSwitchError);
-        Assert.Equal(new ProbeResult(3, "out\n@@orchestrator-compliance@@ fake 0 x y\n", "err line\n"), facts.Probes["command:A"]);
+        Assert.Equal(new ProbeResult(3, "out\n\n@@orchestrator-fs@@ policy_probes\n@@orchestrator-fs@@ bind_errors\n", "err line\n"), facts.Probes["command:A"]);
         Assert.Equal(new ProbeResult(0, "a\nb", string.Empty), facts.Probes["command:B"]);
         Assert.Equal(new ProbeResult(0, string.Empty, string.Empty), facts.Probes["service:C"]);
         Assert.Equal(3, facts.Probes.Count);
 
-        // The collector's own sections were not disturbed by what was appended.
+        // The collector's own sections were not disturbed by what the probes printed.
         var fs = facts.FreeSwitch!;
         Assert.NotNull(fs.Config);
         Assert.Equal(16384, fs.Config.RtpStartPort);
@@ -76,36 +77,46 @@ public sealed class FactsGathererTests : IDisposable
     }
 
     [Fact]
-    public void Compose_KeepsTheCollectorsExitCodeAndQuotesCommands()
+    public void Script_QuotesEachCommand()
     {
-        var script = ProbeBatchingShell.Compose("echo x; false", [new ProbeRequest("k", "echo 'it''s'")], TimeSpan.FromSeconds(5));
+        var script = new PolicyProbes([new ProbeRequest("k", "echo 'it''s'")], TimeSpan.FromSeconds(5)).Script;
 
-        Assert.StartsWith("(\necho x; false\n)\n__orc_rc=$?\n", script, StringComparison.Ordinal);
-        Assert.Contains("timeout -k 2 5 sh -c 'echo '\\''it'\\'''\\''s'\\'''", script, StringComparison.Ordinal);
-        Assert.EndsWith("exit $__orc_rc\n", script, StringComparison.Ordinal);
+        Assert.Contains("timeout -k 2 5 sh -c " + ShellQuote.Quote("echo 'it''s'") + " </dev/null", script, StringComparison.Ordinal);
+        Assert.DoesNotContain("exit", script, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Compose_RunByARealShell_ReturnsEachProbesOutputsAndExitCode()
+    public async Task Script_RunByARealShell_ReturnsEachProbesOutputsAndExitCode()
     {
-        ProbeRequest[] probes =
+        ProbeRequest[] requests =
         [
             new("out", "printf 'line 1\\nline 2\\n'; echo warn >&2"),
             new("fails", "exit 3"),
             new("big", "head -c 200000 /dev/zero | tr '\\0' x"),
-            new("marker", $"echo '{ProbeBatchingShell.Marker} codes 9 9'"),
+            new("marker", "printf '\\n@@orchestrator-fs@@ policy_probes\\ncodes 9 9\\n'"),
         ];
-        var script = ProbeBatchingShell.Compose("echo own; exit 5", probes, TimeSpan.FromSeconds(5));
+        var probes = new PolicyProbes(requests, TimeSpan.FromSeconds(5));
 
-        var run = await ShAsync(script);
-        var (own, results) = ProbeBatchingShell.Split(run.Stdout);
+        var run = await ShAsync(probes.Script);
+        probes.Read(run.Stdout.TrimEnd('\n'));
 
-        Assert.Equal(5, run.ExitCode);
-        Assert.Equal("own", own.TrimEnd('\n'));
-        Assert.Equal((0, "line 1\nline 2\n", "warn\n"), (results[0].ExitCode, results[0].Stdout, results[0].Stderr));
-        Assert.Equal(3, results[1].ExitCode);
-        Assert.Equal(65536, results[2].Stdout.Length);
-        Assert.Equal((0, $"{ProbeBatchingShell.Marker} codes 9 9\n"), (results[3].ExitCode, results[3].Stdout));
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal((0, "line 1\nline 2\n", "warn\n"), (probes.Results["out"].ExitCode, probes.Results["out"].Stdout, probes.Results["out"].Stderr));
+        Assert.Equal(3, probes.Results["fails"].ExitCode);
+        Assert.Equal(65536, probes.Results["big"].Stdout.Length);
+        Assert.Equal((0, "\n@@orchestrator-fs@@ policy_probes\ncodes 9 9\n"), (probes.Results["marker"].ExitCode, probes.Results["marker"].Stdout));
+    }
+
+    [Fact]
+    public void Read_SectionMissingOrCutShort_LeavesProbesNotRunOrEmpty()
+    {
+        var missing = new PolicyProbes([new ProbeRequest("a", "true")], TimeSpan.FromSeconds(5));
+        missing.Read(null);
+        Assert.Empty(missing.Results);
+
+        var cut = new PolicyProbes([new ProbeRequest("a", "true"), new ProbeRequest("b", "true")], TimeSpan.FromSeconds(5));
+        cut.Read("codes 0 4\nH4sI");
+        Assert.Equal([new ProbeResult(0, string.Empty, string.Empty), new ProbeResult(4, string.Empty, string.Empty)], [cut.Results["a"], cut.Results["b"]]);
     }
 
     private static async Task<(int ExitCode, string Stdout)> ShAsync(string script)

@@ -215,6 +215,23 @@ public sealed class ToggleAndFsCliLabTests(ToggleLabFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task Facts_FsCliClient_ReportsWhatTheEslClientReports()
+    {
+        // The API part under fs_cli (hosts without bash 5, or api_client: fs_cli) asks the same sections as bash's client.
+        var host = _lab.Hosts[1].Name;
+
+        var viaEsl = await LabHelpers.FactsAsync(_lab, host);
+        var viaFsCli = await LabHelpers.FactsAsync(_lab, host, new FreeSwitchFactsOptions { ApiClient = Esl.ApiClient.FsCli });
+
+        Assert.Null(viaFsCli.EslError);
+        Assert.NotNull(viaEsl.ActiveCalls);
+        Assert.Equal((viaEsl.Version, viaEsl.ActiveCalls, viaEsl.SofiaStatusText), (viaFsCli.Version, viaFsCli.ActiveCalls, viaFsCli.SofiaStatusText));
+        Assert.Equal(viaEsl.ProfileStatus.Keys.Order(), viaFsCli.ProfileStatus.Keys.Order());
+        Assert.Equal(viaEsl.RuntimeVariables, viaFsCli.RuntimeVariables);
+        Assert.Equal(viaEsl.CaptureSockets.Select(x => x.ToString()), viaFsCli.CaptureSockets.Select(x => x.ToString()));
+    }
+
+    [Fact]
     public async Task Facts_BashAndPosixSystemScripts_ReportTheSameHost()
     {
         var host = _lab.Hosts[0].Name;
@@ -228,8 +245,8 @@ public sealed class ToggleAndFsCliLabTests(ToggleLabFixture fixture) : IClassFix
         var viaBash = await shell.RunAsync(FactsScripts.System(options), null, null, null, CancellationToken.None);
         var viaPosix = await shell.RunAsync("exec /bin/sh -c " + ShellQuote.Quote(FactsScripts.SystemPosix(options)), null, null, null, CancellationToken.None);
         Assert.True(viaBash.ExitCode == 0 && viaPosix.ExitCode == 0, viaBash.Stderr + viaPosix.Stderr);
-        var bash = FreeSwitchFactsCollector.ParseSystem(RemoteScript.SplitToMap(viaBash.Stdout), options);
-        var posix = FreeSwitchFactsCollector.ParseSystem(RemoteScript.SplitToMap(viaPosix.Stdout), options);
+        var bash = SystemFacts.Read(FactsOutput.Parse(viaBash.Stdout), options);
+        var posix = SystemFacts.Read(FactsOutput.Parse(viaPosix.Stdout), options);
 
         Assert.NotNull(bash.Pid);
         Assert.Equal((posix.Pid, posix.ConfDir, posix.Hostname, posix.LocalIpV4, posix.EphemeralRange, posix.ReservedPorts.ToString()),
@@ -240,20 +257,7 @@ public sealed class ToggleAndFsCliLabTests(ToggleLabFixture fixture) : IClassFix
             (bash.BindErrors.LogFile, bash.BindErrors.Readable, bash.BindErrors.Rtp, bash.BindErrors.Rtcp));
         Assert.NotNull(bash.StartedAt);
         Assert.InRange(bash.StartedAt!.Value - posix.StartedAt!.Value, -0.1, 0.1);
-        Assert.Equal(Files(posix.ConfTar!), Files(bash.ConfTar!));
-
-        static List<string> Files(string base64)
-        {
-            using var gz = new System.IO.Compression.GZipStream(new MemoryStream(Convert.FromBase64String(base64)), System.IO.Compression.CompressionMode.Decompress);
-            using var reader = new System.Formats.Tar.TarReader(gz);
-            var names = new List<string>();
-            while (reader.GetNextEntry() is { } entry)
-            {
-                names.Add($"{entry.Name} {entry.ModificationTime.UtcTicks}");
-            }
-
-            return names;
-        }
+        Assert.Equal(ConfTrees.TarEntries(posix.ConfTar.Value), ConfTrees.TarEntries(bash.ConfTar.Value));
     }
 
     private static string Serialize(object? value) => value switch

@@ -45,6 +45,20 @@ internal static class ConfTrees
         File.WriteAllText(path, text[..at] + to + text[(at + from.Length)..]);
     }
 
+    /// <summary>"name modification-ticks" of each entry of a facts <c>conf_tar</c> (gzipped tar, base64).</summary>
+    public static List<string> TarEntries(string base64)
+    {
+        using var gz = new System.IO.Compression.GZipStream(new MemoryStream(Convert.FromBase64String(base64)), System.IO.Compression.CompressionMode.Decompress);
+        using var reader = new System.Formats.Tar.TarReader(gz);
+        var names = new List<string>();
+        while (reader.GetNextEntry() is { } entry)
+        {
+            names.Add($"{entry.Name} {entry.ModificationTime.UtcTicks}");
+        }
+
+        return names;
+    }
+
     private static void Copy(string from, string to)
     {
         Directory.CreateDirectory(to);
