@@ -17,7 +17,7 @@ internal static class ModuleInvoker
         {
             plan = await module.PlanAsync(context, cancellationToken);
         }
-        catch (Exception ex) when (ex is ModuleFailedException or RemoteProbeException or XmlEditException or IOException or FormatException)
+        catch (ModuleException ex)
         {
             return ItemResult.WithMessage(TaskOutcome.Failed, ex.Message);
         }
@@ -55,7 +55,7 @@ internal static class ModuleInvoker
         {
             applied = await module.ApplyAsync(context, plan, cancellationToken);
         }
-        catch (Exception ex) when (ex is ModuleFailedException or RemoteProbeException or IOException)
+        catch (ModuleException ex)
         {
             applied = ModuleResult.Fail(ex.Message, plan.Result);
         }
