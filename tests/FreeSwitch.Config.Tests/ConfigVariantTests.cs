@@ -1,7 +1,7 @@
 using FreeSwitch.Config;
 using FreeSwitch.Config.Sources;
 
-namespace FreeSwitch.Simulator.Tests.Config;
+namespace FreeSwitch.Config.Tests;
 
 /// <summary>Layouts FreeSWITCH accepts besides vanilla's, built in memory.</summary>
 public sealed class ConfigVariantTests

@@ -1,9 +1,9 @@
 using FreeSwitch.Config;
 using FreeSwitch.Config.Model;
 using FreeSwitch.Config.Sources;
-using FreeSwitch.Simulator.Tests.Support;
+using Orchestrator.Testing;
 
-namespace FreeSwitch.Simulator.Tests.Config;
+namespace FreeSwitch.Config.Tests;
 
 public sealed class VanillaConfigTests
 {
@@ -14,7 +14,7 @@ public sealed class VanillaConfigTests
         options.RuntimeVariables["local_ip_v6"] = "fd00::5";
         options.RuntimeVariables["hostname"] = "fs1";
         configure?.Invoke(options);
-        return FreeSwitchConfiguration.Load(DirectoryConfigSource.ForConfDir(TestPaths.VanillaConf), options);
+        return FreeSwitchConfiguration.Load(DirectoryConfigSource.ForConfDir(RepoPaths.VanillaFreeSwitchConf), options);
     }
 
     [Fact]

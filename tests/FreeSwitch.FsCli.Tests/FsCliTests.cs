@@ -1,7 +1,9 @@
-using FreeSwitch.Simulator.Tests.Support;
+using Orchestrator.Testing;
+using Orchestrator.Testing.Simulator;
 
-namespace FreeSwitch.Simulator.Tests.Esl;
+namespace FreeSwitch.FsCli.Tests;
 
+/// <summary><c>fs_cli -x</c> as a user runs it, against the simulator's event socket: output, exit codes, ~/.fs_cli_conf.</summary>
 public sealed class FsCliTests
 {
     [Fact]
@@ -12,7 +14,7 @@ public sealed class FsCliTests
         var result = await sim.FsCliAsync("sofia global capture on", "-p", "ClueCon");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal("+OK Global capture on\n", result.StdOut);
+        Assert.Equal("+OK Global capture on\n", result.Stdout);
     }
 
     [Fact]
@@ -23,17 +25,17 @@ public sealed class FsCliTests
         var result = await sim.FsCliAsync("status", "-p", "wrong");
 
         Assert.Equal(255, result.ExitCode);
-        Assert.Equal("[ERROR] fs_cli.c:1699 main() Error Connecting [Authentication Error]\n", result.StdErr);
-        Assert.Equal(string.Empty, result.StdOut);
+        Assert.Equal("[ERROR] fs_cli.c:1699 main() Error Connecting [Authentication Error]\n", result.Stderr);
+        Assert.Equal(string.Empty, result.Stdout);
     }
 
     [Fact]
     public async Task Execute_NothingListening_ConnectionErrorAndFails()
     {
-        var result = await Shell.RunAsync(TestPaths.FsCliExe, ["-H", LoopbackAddresses.Next(), "-P", "8021", "-x", "status"], TimeSpan.FromSeconds(30));
+        var result = await ProcessRunner.RunAsync(SimulatorPaths.FsCliExe, ["-H", LoopbackAddresses.Next(), "-P", "8021", "-x", "status"], timeout: TimeSpan.FromSeconds(30));
 
         Assert.Equal(255, result.ExitCode);
-        Assert.Equal("[ERROR] fs_cli.c:1699 main() Error Connecting [Socket Connection Error]\n", result.StdErr);
+        Assert.Equal("[ERROR] fs_cli.c:1699 main() Error Connecting [Socket Connection Error]\n", result.Stderr);
     }
 
     [Fact]
@@ -44,30 +46,9 @@ public sealed class FsCliTests
         Directory.CreateDirectory(home);
         await File.WriteAllTextAsync(Path.Combine(home, ".fs_cli_conf"), $"[default]\nhost => {sim.Ip}\nport => 8021\npassword => S3cret-esl\n");
 
-        var result = await Shell.RunAsync(TestPaths.FsCliExe, ["-x", "show calls count"], TimeSpan.FromSeconds(30), new Dictionary<string, string> { ["HOME"] = home });
+        var result = await ProcessRunner.RunAsync(SimulatorPaths.FsCliExe, ["-x", "show calls count"], environment: new Dictionary<string, string> { ["HOME"] = home }, timeout: TimeSpan.FromSeconds(30));
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal("\n0 total.\n\n", result.StdOut);
-    }
-}
-
-[Trait("Category", "Lab")]
-public sealed class VanillaNamespaceTests
-{
-    [Fact]
-    public async Task Vanilla_InANamespace_RunsUnchangedWithEveryProfileAndTheEventSocket()
-    {
-        await using var ns = await TestNamespace.CreateAsync();
-        await using var sim = await SimulatorProcess.StartAsync(ns: ns);
-
-        var status = await ns.ExecAsync(TestPaths.FsCliExe, "-x", "sofia status");
-
-        Assert.Equal(0, status.ExitCode);
-        Assert.Contains("4 profiles 1 alias\n", status.StdOut, StringComparison.Ordinal);
-        Assert.Contains("sip:mod_sofia@127.0.0.1:5060\tRUNNING (0)\n", status.StdOut, StringComparison.Ordinal);
-        Assert.Contains("sip:mod_sofia@[::1]:5080\tRUNNING (0)\n", status.StdOut, StringComparison.Ordinal);
-        var sockets = await sim.UdpSocketsAsync();
-        Assert.Equal(4, sockets.Count);
-        Assert.Contains("[CONSOLE] switch_core.c:2505 FreeSWITCH Started", sim.Log, StringComparison.Ordinal);
+        Assert.Equal("\n0 total.\n\n", result.Stdout);
     }
 }

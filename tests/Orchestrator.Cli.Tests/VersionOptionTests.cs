@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using Orchestrator.Inventory.Tests.Support;
+using Orchestrator.Cli.Tests.Support;
+using Orchestrator.Testing;
 
-namespace Orchestrator.Inventory.Tests.Cli;
+namespace Orchestrator.Cli.Tests;
 
 /// <summary><c>orchestrator --version</c> and its spellings, through the built executable.</summary>
 public sealed class VersionOptionTests
@@ -23,7 +24,7 @@ public sealed class VersionOptionTests
         Assert.Matches(@"^orchestrator \d+\.\d+\.\d+", result.Stdout);
 
         // Built in a git checkout (as here), the SDK appends the commit: a build that lost it would show only "1.0.0".
-        var root = RepoPaths.RepoRoot;
+        var root = RepoPaths.Root;
         if (Directory.Exists(Path.Combine(root, ".git")) || File.Exists(Path.Combine(root, ".git")))
         {
             Assert.Matches(new Regex(@"\+[0-9a-f]{40}\n$"), result.Stdout);

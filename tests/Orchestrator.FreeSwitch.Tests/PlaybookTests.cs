@@ -2,8 +2,9 @@ using Orchestrator.Engine;
 using Orchestrator.Engine.Output;
 using Orchestrator.FreeSwitch.Tests.Support;
 using Orchestrator.Inventory;
+using Orchestrator.Testing;
 
-namespace Orchestrator.FreeSwitch.Tests.Playbooks;
+namespace Orchestrator.FreeSwitch.Tests;
 
 public sealed class PlaybookTests
 {
@@ -36,7 +37,7 @@ public sealed class PlaybookTests
     [InlineData("tcp:homer:9060", "only the udp protocol")]
     public async Task Rollout_InvalidCaptureServer_RefusedBeforeAnyHostIsContacted(string value, string reason)
     {
-        using var dir = new TempTree();
+        using var dir = new TempDirectory("orch-fs-");
         var inventory = Path.Combine(dir.Path, "hosts.yml");
         File.WriteAllText(inventory, $"""
             all:
@@ -64,7 +65,7 @@ public sealed class PlaybookTests
     [Fact]
     public async Task Rollout_MissingCaptureHost_RefusedBeforeAnyHostIsContacted()
     {
-        using var dir = new TempTree();
+        using var dir = new TempDirectory("orch-fs-");
         var inventory = Path.Combine(dir.Path, "hosts.yml");
         File.WriteAllText(inventory, "all:\n  children:\n    freeswitch:\n      hosts:\n        fs1: { ansible_host: 192.0.2.11 }\n");
         var connector = new RefusingConnector();
@@ -78,7 +79,7 @@ public sealed class PlaybookTests
     [Fact]
     public async Task ExampleInventory_PassesThePreflightOfEveryPlaybook()
     {
-        var inventory = Path.Combine(ConfTrees.RepoRoot, "inventories", "production", "hosts.yml");
+        var inventory = Path.Combine(RepoPaths.Root, "inventories", "production", "hosts.yml");
         Assert.True(File.Exists(inventory), inventory);
         var loaded = InventoryLoader.Load([inventory]);
         Assert.NotEmpty(loaded.SelectHosts("freeswitch"));

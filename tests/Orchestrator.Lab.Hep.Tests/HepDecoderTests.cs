@@ -3,7 +3,7 @@ using System.Net;
 using System.Text;
 using Orchestrator.Lab.Hep;
 
-namespace Orchestrator.Lab.Tests.Hep;
+namespace Orchestrator.Lab.Hep.Tests;
 
 public sealed class HepDecoderTests
 {

@@ -1,9 +1,10 @@
 using System.Text.RegularExpressions;
 using Orchestrator.Lab.Tests.Support;
+using Orchestrator.Testing.Labs;
 
 namespace Orchestrator.Lab.Tests;
 
-public sealed class CollideLabFixture : SharedLab
+public sealed class CollideLabFixture : LabFixture
 {
     public CollideLabFixture()
         : base("tcollide", 3, o => o.Scenario = "collide")

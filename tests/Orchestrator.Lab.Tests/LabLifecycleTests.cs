@@ -1,5 +1,6 @@
 using Orchestrator.Core.Errors;
 using Orchestrator.Lab.Tests.Support;
+using Orchestrator.Testing.Labs;
 
 namespace Orchestrator.Lab.Tests;
 

@@ -1,9 +1,10 @@
 using Orchestrator.Lab.Tests.Support;
+using Orchestrator.Testing.Labs;
 
 namespace Orchestrator.Lab.Tests;
 
 /// <summary>A clean-scenario lab with 3 hosts, shared by the test classes of the "clean lab" collection.</summary>
-public sealed class CleanLabFixture : SharedLab
+public sealed class CleanLabFixture : LabFixture
 {
     public CleanLabFixture()
         : base("tclean", 3)

@@ -1,29 +1,27 @@
 using System.Diagnostics;
+using System.Text;
 
-namespace Orchestrator.Transport.Tests.Support;
+namespace Orchestrator.Testing;
 
-internal sealed record ProcessResult(int ExitCode, string Stdout, string Stderr);
-
-/// <summary>Runs a local program (ssh-keygen, ssh, ansible, the orchestrator CLI) and captures its output.</summary>
-internal static class ProcessRunner
+/// <summary>Runs a local program (ip, ss, ssh-keygen, ansible, fs_cli, the orchestrator CLI) and captures its output.</summary>
+public static class ProcessRunner
 {
-    public static async Task<ProcessResult> RunAsync(string program, IEnumerable<string> args, IDictionary<string, string>? environment = null, string? stdin = null, TimeSpan? timeout = null)
+    /// <summary>
+    /// Runs <paramref name="program"/> to completion with <paramref name="stdin"/> (or a closed stdin, so it never waits
+    /// on the test host's), killing it after <paramref name="timeout"/> (two minutes unless given).
+    /// </summary>
+    public static async Task<ProcessResult> RunAsync(
+        string program,
+        IEnumerable<string> arguments,
+        string? workingDirectory = null,
+        string? stdin = null,
+        IReadOnlyDictionary<string, string>? environment = null,
+        TimeSpan? timeout = null)
     {
-        var info = new ProcessStartInfo(program)
+        var info = StartInfo(program, arguments, environment);
+        if (workingDirectory is not null)
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
-        {
-            info.Environment[key] = value;
+            info.WorkingDirectory = workingDirectory;
         }
 
         using var process = Process.Start(info) ?? throw new InvalidOperationException($"{program} did not start");
@@ -35,7 +33,8 @@ internal static class ProcessRunner
         }
 
         process.StandardInput.Close();
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(2));
+        var limit = timeout ?? TimeSpan.FromMinutes(2);
+        using var cts = new CancellationTokenSource(limit);
         try
         {
             await process.WaitForExitAsync(cts.Token);
@@ -43,13 +42,43 @@ internal static class ProcessRunner
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{program} {string.Join(' ', info.ArgumentList)} did not finish in time");
+            throw new TimeoutException($"{program} {string.Join(' ', info.ArgumentList)} did not finish within {limit}");
         }
 
         return new ProcessResult(process.ExitCode, await stdout, await stderr);
     }
 
-    /// <summary>Runs the orchestrator CLI built next to the tests, as a separate process.</summary>
-    public static Task<ProcessResult> OrchestratorAsync(IEnumerable<string> args, IDictionary<string, string>? environment = null, TimeSpan? timeout = null) =>
-        RunAsync("dotnet", new[] { Path.Combine(AppContext.BaseDirectory, "orchestrator.dll") }.Concat(args), environment, null, timeout);
+    public static Task<ProcessResult> RunAsync(string program, params string[] arguments) => RunAsync(program, arguments, workingDirectory: null);
+
+    /// <summary>Redirected stdin, stdout and stderr (UTF-8), for tests that watch a program while it runs.</summary>
+    public static ProcessStartInfo StartInfo(string program, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var info = new ProcessStartInfo(program)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[key] = value;
+        }
+
+        return info;
+    }
+
+    /// <summary>Full path of an executable on PATH, or null.</summary>
+    public static string? Which(string name) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator)
+            .Where(dir => dir.Length > 0)
+            .Select(dir => Path.Combine(dir, name))
+            .FirstOrDefault(File.Exists);
 }

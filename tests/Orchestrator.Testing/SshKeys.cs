@@ -1,7 +1,7 @@
-namespace Orchestrator.Transport.Tests.Support;
+namespace Orchestrator.Testing;
 
 /// <summary>Key pairs made with the real ssh-keygen.</summary>
-internal static class SshKeys
+public static class SshKeys
 {
     /// <param name="type">ed25519, ecdsa or rsa.</param>
     /// <param name="pem">Write the private key in PEM (PKCS#1) form instead of OpenSSH's format.</param>

@@ -1,23 +1,19 @@
-namespace Orchestrator.Transport.Tests.Support;
+namespace Orchestrator.Testing;
 
-/// <summary>A fresh directory under /tmp, deleted on dispose.</summary>
-internal sealed class TempDirectory : IDisposable
+/// <summary>A fresh directory under /tmp for the files a test writes, deleted on dispose even when the test fails.</summary>
+public sealed class TempDirectory(string prefix = "orchestrator-test-") : IDisposable
 {
-    public TempDirectory()
+    public string Path { get; } = Directory.CreateTempSubdirectory(prefix).FullName;
+
+    /// <summary>The full path of <paramref name="relative"/> in this directory.</summary>
+    public string Combine(string relative) => System.IO.Path.Combine(Path, relative);
+
+    /// <summary>Writes a file (creating its directories) and returns its full path.</summary>
+    public string Write(string relative, string content)
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "orchestrator-transport-tests", Guid.NewGuid().ToString("N")[..12]);
-        Directory.CreateDirectory(Path);
-    }
-
-    public string Path { get; }
-
-    public string File(string name) => System.IO.Path.Combine(Path, name);
-
-    public string Write(string name, string content)
-    {
-        var path = File(name);
+        var path = Combine(relative);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-        System.IO.File.WriteAllText(path, content);
+        File.WriteAllText(path, content);
         return path;
     }
 
@@ -27,8 +23,9 @@ internal sealed class TempDirectory : IDisposable
         {
             Directory.Delete(Path, recursive: true);
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
+            // Best effort: a child process may still hold a file open.
         }
     }
 }

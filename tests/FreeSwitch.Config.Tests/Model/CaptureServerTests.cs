@@ -1,6 +1,6 @@
 using FreeSwitch.Config.Model;
 
-namespace FreeSwitch.Simulator.Tests.Config;
+namespace FreeSwitch.Config.Tests.Model;
 
 public sealed class CaptureServerTests
 {

@@ -1,6 +1,6 @@
-using FreeSwitch.Simulator.Tests.Support;
+using Orchestrator.Testing.Simulator;
 
-namespace FreeSwitch.Simulator.Tests.Esl;
+namespace FreeSwitch.Simulator.Tests.Api;
 
 public sealed class ApiReplyTests
 {

@@ -1,4 +1,4 @@
-using FreeSwitch.Simulator.Tests.Support;
+using Orchestrator.Testing.Simulator;
 
 namespace FreeSwitch.Simulator.Tests.Esl;
 

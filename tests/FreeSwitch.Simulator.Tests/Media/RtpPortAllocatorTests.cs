@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using FreeSwitch.Simulator.Media;
 using FreeSwitch.Simulator.Tests.Support;
+using Orchestrator.Testing.Simulator;
 
 namespace FreeSwitch.Simulator.Tests.Media;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using FreeSwitch.Simulator.Tests.Support;
+using Orchestrator.Testing.Simulator;
 
 namespace FreeSwitch.Simulator.Tests.Sofia;
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
-using FreeSwitch.Simulator.Tests.Support;
+using Orchestrator.Testing;
+using Orchestrator.Testing.Simulator;
 
 namespace FreeSwitch.Simulator.Tests.Sofia;
 
@@ -40,7 +41,7 @@ public sealed partial class CollisionTests
     [Fact]
     public async Task Calls_CaptureSocketOnTheOnlyRtpPort_Get488AndTheExactLogLines()
     {
-        Shell.Require("sipp");
+        TestRequirements.Program("sipp");
         await using var ns = await CollidingNamespaceAsync();
         await using var sim = await SimulatorProcess.StartAsync(conf => Capturing(conf, 20000, robust: false), ns);
 
@@ -56,13 +57,13 @@ public sealed partial class CollisionTests
         Assert.Equal(5, CodecError().Matches(log).Count);
         Assert.Contains("\nm=audio 6000 RTP/AVP 0\r\n", log, StringComparison.Ordinal);
         var status = await sim.FsCliAsync("sofia status profile internal");
-        Assert.Contains("\nCALLS-IN         \t5\nFAILED-CALLS-IN  \t5\n", status.StdOut, StringComparison.Ordinal);
+        Assert.Contains("\nCALLS-IN         \t5\nFAILED-CALLS-IN  \t5\n", status.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Calls_RobustnessOnAtStart_SkipTheBusyPortWithTheDebugLine()
     {
-        Shell.Require("sipp");
+        TestRequirements.Program("sipp");
         await using var ns = await CollidingNamespaceAsync();
         await using var sim = await SimulatorProcess.StartAsync(conf => Capturing(conf, 20004, robust: true), ns, extraArgs: ["-var", "sim_random_seed=42"]);
         Assert.Equal("127.0.0.1:20000", Assert.Single(await sim.CaptureSocketsAsync("127.0.0.1:9060")).Local);
@@ -70,7 +71,7 @@ public sealed partial class CollisionTests
 
         var sipp = await ns.ExecAsync("sipp", "-sn", "uac", "127.0.0.1:5060", "-m", "20", "-r", "10", "-l", "1", "-nostdin", "-timeout", "30");
 
-        Assert.True(sipp.ExitCode == 0, "sipp reported failed calls: " + sipp.StdOut[^Math.Min(1200, sipp.StdOut.Length)..]);
+        Assert.True(sipp.ExitCode == 0, "sipp reported failed calls: " + sipp.Stdout[^Math.Min(1200, sipp.Stdout.Length)..]);
         var log = sim.Log;
         Assert.DoesNotContain("Bind Error", log, StringComparison.Ordinal);
         Assert.Matches(new Regex(@"\[DEBUG\] switch_core_port_allocator\.c:\d+ UDP port robustness check for port 20000 fail\n"), log);

@@ -4,6 +4,8 @@ using System.Net.Sockets;
 using System.Text;
 using FreeSwitch.Simulator.Sofia;
 using FreeSwitch.Simulator.Tests.Support;
+using Orchestrator.Testing;
+using Orchestrator.Testing.Simulator;
 
 namespace FreeSwitch.Simulator.Tests.Sofia;
 
@@ -79,7 +81,7 @@ public sealed class HepTests
     [Trait("Requires", "sngrep")]
     public async Task Sngrep_ListeningOnTheCaptureServer_StoresTheSipPackets()
     {
-        Shell.Require("sngrep");
+        TestRequirements.Program("sngrep");
         var homer = LoopbackAddresses.Next();
         var pcap = Path.Combine(Path.GetTempPath(), $"simt-{Guid.NewGuid():N}.pcap");
         using var sngrep = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("sngrep", ["-N", "-q", "-L", $"udp:{homer}:9060", "-O", pcap])
@@ -105,7 +107,7 @@ public sealed class HepTests
         }
         finally
         {
-            await Shell.RunAsync("kill", "-TERM", sngrep.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            await ProcessRunner.RunAsync("kill", "-TERM", sngrep.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
             await sngrep.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
         }
 

@@ -1,4 +1,6 @@
 using FreeSwitch.Simulator.Tests.Support;
+using Orchestrator.Testing;
+using Orchestrator.Testing.Simulator;
 
 namespace FreeSwitch.Simulator.Tests.Sofia;
 
@@ -8,12 +10,12 @@ public sealed class SippCallTests
     [Trait("Requires", "sipp")]
     public async Task SippUac_200CallsAtHighRate_AllSucceedAndAreCounted()
     {
-        Shell.Require("sipp");
+        TestRequirements.Program("sipp");
         await using var sim = await SimulatorProcess.StartAsync();
 
-        var sipp = await Shell.RunAsync("sipp", ["-sn", "uac", $"{sim.Ip}:5060", "-i", LoopbackAddresses.Next(), "-m", "200", "-r", "200", "-l", "100", "-nostdin", "-timeout", "60", "-trace_err", "-error_file", Path.Combine(sim.Root, "sipp_err.log")], TimeSpan.FromSeconds(90));
+        var sipp = await ProcessRunner.RunAsync("sipp", ["-sn", "uac", $"{sim.Ip}:5060", "-i", LoopbackAddresses.Next(), "-m", "200", "-r", "200", "-l", "100", "-nostdin", "-timeout", "60", "-trace_err", "-error_file", Path.Combine(sim.Root, "sipp_err.log")], timeout: TimeSpan.FromSeconds(90));
 
-        Assert.True(sipp.ExitCode == 0, $"sipp failed ({sipp.ExitCode}): {sipp.StdOut[^Math.Min(1500, sipp.StdOut.Length)..]}");
+        Assert.True(sipp.ExitCode == 0, $"sipp failed ({sipp.ExitCode}): {sipp.Stdout[^Math.Min(1500, sipp.Stdout.Length)..]}");
         var status = await sim.ApiAsync("sofia status profile internal");
         Assert.Contains("\nCALLS-IN         \t200\nFAILED-CALLS-IN  \t0\n", status, StringComparison.Ordinal);
         Assert.Equal("\n0 total.\n", await sim.ApiAsync("show calls count"));

@@ -1,14 +1,10 @@
 using System.Diagnostics;
 using System.Text;
+using Orchestrator.Testing;
 
-namespace Orchestrator.Compliance.Tests.Support;
+namespace Orchestrator.Cli.Tests.Support;
 
-public sealed record CliResult(int ExitCode, string Stdout, string Stderr)
-{
-    public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Stdout}\n--- stderr\n{Stderr}";
-}
-
-/// <summary>Runs the real <c>orchestrator</c> executable (copied next to the tests) as a child process.</summary>
+/// <summary>The real <c>orchestrator</c> executable as a child process the test can watch (its stderr so far) and signal while it runs.</summary>
 internal sealed class CliProcess : IAsyncDisposable
 {
     private readonly Process _process;
@@ -22,19 +18,9 @@ internal sealed class CliProcess : IAsyncDisposable
 
     public int Pid => _process.Id;
 
-    public static string Executable => Path.Combine(AppContext.BaseDirectory, "orchestrator");
-
     public static CliProcess Start(params string[] args)
     {
-        Assert.True(File.Exists(Executable), $"{Executable} is missing: build the solution");
-        var psi = new ProcessStartInfo(Executable) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
-        foreach (var a in args)
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        psi.Environment["COLUMNS"] = "200";
-        var process = Process.Start(psi)!;
+        var process = Process.Start(OrchestratorCli.StartInfo(args, new Dictionary<string, string> { ["COLUMNS"] = "200" }))!;
         var cli = new CliProcess(process);
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (cli._stdout) { cli._stdout.Append(e.Data).Append('\n'); } } };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (cli._stderr) { cli._stderr.Append(e.Data).Append('\n'); } } };
@@ -44,7 +30,7 @@ internal sealed class CliProcess : IAsyncDisposable
         return cli;
     }
 
-    public static async Task<CliResult> RunAsync(TimeSpan timeout, params string[] args)
+    public static async Task<ProcessResult> RunAsync(TimeSpan timeout, params string[] args)
     {
         await using var cli = Start(args);
         return await cli.WaitAsync(timeout);
@@ -61,7 +47,7 @@ internal sealed class CliProcess : IAsyncDisposable
         }
     }
 
-    public async Task<CliResult> WaitAsync(TimeSpan timeout)
+    public async Task<ProcessResult> WaitAsync(TimeSpan timeout)
     {
         using var cts = new CancellationTokenSource(timeout);
         try
@@ -77,7 +63,7 @@ internal sealed class CliProcess : IAsyncDisposable
         _process.WaitForExit();
         lock (_stdout)
         {
-            return new CliResult(_process.ExitCode, _stdout.ToString(), Stderr);
+            return new ProcessResult(_process.ExitCode, _stdout.ToString(), Stderr);
         }
     }
 

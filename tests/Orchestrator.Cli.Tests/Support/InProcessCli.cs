@@ -1,11 +1,7 @@
 using Orchestrator.Cli;
-using Orchestrator.Inventory.Tests.Support;
+using Orchestrator.Testing;
 
-namespace Orchestrator.Inventory.Tests.Cli;
-
-/// <summary>Tests that swap Console.Out/Error run alone, after the parallel ones.</summary>
-[CollectionDefinition(nameof(ConsoleCollection), DisableParallelization = true)]
-public sealed class ConsoleCollection;
+namespace Orchestrator.Cli.Tests.Support;
 
 /// <summary>
 /// Runs the orchestrator command line in this process through <see cref="CliApplication.RunAsync"/>, the

@@ -3,13 +3,14 @@ using Orchestrator.Compliance.Evaluation;
 using Orchestrator.Compliance.Facts;
 using Orchestrator.Compliance.Results;
 using Orchestrator.Compliance.Tests.Support;
+using Orchestrator.Testing;
 
 namespace Orchestrator.Compliance.Tests.Checks;
 
 /// <summary>Every built-in check over facts built like the collector builds them, placement decided by Orchestrator.FreeSwitch.</summary>
 public sealed class CheckTests : IDisposable
 {
-    private readonly TempDir _dir = new();
+    private readonly TempDirectory _dir = new();
 
     public void Dispose() => _dir.Dispose();
 

@@ -2,8 +2,9 @@ using Microsoft.Extensions.Time.Testing;
 using Orchestrator.Compliance.Evaluation;
 using Orchestrator.Compliance.Results;
 using Orchestrator.Compliance.Tests.Support;
+using Orchestrator.Testing;
 
-namespace Orchestrator.Compliance.Tests.Checks;
+namespace Orchestrator.Compliance.Tests.Evaluation;
 
 public sealed class WaiverTests : IDisposable
 {
@@ -26,7 +27,7 @@ public sealed class WaiverTests : IDisposable
             expires: 2026-12-01
         """;
 
-    private readonly TempDir _dir = new();
+    private readonly TempDirectory _dir = new();
 
     public void Dispose() => _dir.Dispose();
 

@@ -1,10 +1,10 @@
 using System.Globalization;
 using Orchestrator.Compliance.Facts;
-using Orchestrator.Compliance.Tests.Support;
 using Orchestrator.Core.Shell;
+using Orchestrator.Testing;
 using Orchestrator.Transport;
 
-namespace Orchestrator.Compliance.Tests.Sweeping;
+namespace Orchestrator.Compliance.Tests.Facts;
 
 /// <summary>
 /// The gatherer for real, on this machine: the local connection of the transport, Orchestrator.FreeSwitch's facts
@@ -12,16 +12,16 @@ namespace Orchestrator.Compliance.Tests.Sweeping;
 /// </summary>
 public sealed class FactsGathererTests : IDisposable
 {
-    private readonly TempDir _dir = new();
+    private readonly TempDirectory _dir = new();
 
     public void Dispose() => _dir.Dispose();
 
     private async Task<HostFacts> GatherAsync(FactsRequest request)
     {
         var conf = _dir.Combine("conf");
-        Copy(Path.Combine(TestPolicies.RepoRoot, "src", "Orchestrator.Lab", "Resources", "freeswitch-vanilla"), conf);
+        DirectoryTree.Copy(RepoPaths.VanillaFreeSwitchConf, conf);
         var now = TimeProvider.System.GetLocalNow().ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture);
-        var log = _dir.File("log/freeswitch.log", $"0a1b2c3d-0000-0000-0000-000000000000 {now} 97.50% [ERR] switch_core_media.c:9648 AUDIO RTP REPORTS ERROR: [Bind Error! 10.0.0.5:20010]\n");
+        var log = _dir.Write("log/freeswitch.log", $"0a1b2c3d-0000-0000-0000-000000000000 {now} 97.50% [ERR] switch_core_media.c:9648 AUDIO RTP REPORTS ERROR: [Bind Error! 10.0.0.5:20010]\n");
         using var connector = new HostConnector(new TransportOptions());
         await using var connection = await connector.ConnectAsync("local", new Dictionary<string, object?> { ["ansible_connection"] = "local" }, CancellationToken.None);
         var gatherer = new FreeSwitchFactsGatherer(new GatherOptions
@@ -128,19 +128,5 @@ public sealed class FactsGathererTests : IDisposable
         var stdout = await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();
         return (process.ExitCode, stdout);
-    }
-
-    private static void Copy(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.EnumerateFiles(from))
-        {
-            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
-        }
-
-        foreach (var dir in Directory.EnumerateDirectories(from))
-        {
-            Copy(dir, Path.Combine(to, Path.GetFileName(dir)));
-        }
     }
 }

@@ -1,13 +1,14 @@
 using Microsoft.Data.Sqlite;
 using Orchestrator.Compliance.History;
-using Orchestrator.Compliance.Tests.Support;
+using Orchestrator.Testing;
+using Orchestrator.Testing.Compliance;
 
 namespace Orchestrator.Compliance.Tests.History;
 
 public sealed class HistoryStoreTests : IDisposable
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 20, 8, 0, 0, TimeSpan.Zero);
-    private readonly TempDir _dir = new();
+    private readonly TempDirectory _dir = new();
 
     public void Dispose()
     {

@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Orchestrator.Compliance.Metrics;
-using Orchestrator.Compliance.Tests.Support;
 using Orchestrator.Core.Errors;
+using Orchestrator.Testing.Compliance;
 
 namespace Orchestrator.Compliance.Tests.Metrics;
 

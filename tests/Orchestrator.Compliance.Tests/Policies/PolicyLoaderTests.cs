@@ -1,12 +1,13 @@
 using Orchestrator.Compliance.Policies;
 using Orchestrator.Compliance.Tests.Support;
 using Orchestrator.Core.Errors;
+using Orchestrator.Testing;
 
 namespace Orchestrator.Compliance.Tests.Policies;
 
 public sealed class PolicyLoaderTests : IDisposable
 {
-    private readonly TempDir _dir = new();
+    private readonly TempDirectory _dir = new();
 
     public void Dispose() => _dir.Dispose();
 
@@ -27,7 +28,7 @@ public sealed class PolicyLoaderTests : IDisposable
     [Fact]
     public void Load_ShippedPolicy_LoadsEveryControlWithPlaybooksResolved()
     {
-        var path = Path.Combine(TestPolicies.RepoRoot, "policies", "freeswitch-capture.yml");
+        var path = Path.Combine(RepoPaths.Root, "policies", "freeswitch-capture.yml");
 
         var policy = PolicyLoader.Load(path);
 

@@ -1,37 +1,23 @@
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
-using Orchestrator.Cli.Output;
 using Orchestrator.Compliance.History;
 using Orchestrator.Compliance.Reports;
 using Orchestrator.Compliance.Results;
 using Orchestrator.Compliance.Tests.Support;
 using Orchestrator.Core.Errors;
-using Spectre.Console.Testing;
+using Orchestrator.Testing;
+using Orchestrator.Testing.Compliance;
 
 namespace Orchestrator.Compliance.Tests.Reports;
 
 public sealed class ReportTests : IDisposable
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 26, 8, 0, 0, TimeSpan.Zero);
-    private readonly TempDir _dir = new();
+    private readonly TempDirectory _dir = new();
 
     public void Dispose() => _dir.Dispose();
 
-    private static SweepResult Sample()
-    {
-        var result = SampleResults.Pass(T0, SampleResults.Hosts(("fs1", ["CLEAR", "PROTECTED"]), ("fs2", []), ("fs3", [])), unreachable: ["fs3"]);
-        // A waived control and a secret in evidence, to see both reported the right way.
-        var fs2 = result.Hosts[1];
-        var waived = fs2.Controls[1] with
-        {
-            Status = ControlStatus.Waived,
-            WaivedOutcome = ControlStatus.Fail,
-            Message = "waived: CHG-1",
-            Waiver = new WaiverInfo("CHG-1", T0.AddDays(7)),
-            Evidence = new Dictionary<string, object?> { ["esl_password"] = new Core.Secrets.Secret("ClueCon"), ["note"] = "control\u0001char" },
-        };
-        return result with { Hosts = [result.Hosts[0], fs2 with { Controls = [fs2.Controls[0], waived] }, result.Hosts[2]] };
-    }
+    private static SweepResult Sample() => SampleResults.WithEveryStatus(T0);
 
     [Fact]
     public void Json_SampleWithEveryStatus_ValidatesAgainstTheDocumentedSchema()
@@ -79,23 +65,6 @@ public sealed class ReportTests : IDisposable
         Assert.DoesNotContain("ClueCon", File.ReadAllText(path), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Cli_Table_ShowsGridProblemsAndSummary()
-    {
-        var console = new TestConsole { EmitAnsiSequences = false };
-        console.Profile.Width = 200;
-
-        new SweepConsoleReport(console).Write(Sample());
-
-        var output = console.Output;
-        File.WriteAllText(Path.Combine(ArtifactsDirectory(), "cli-report.txt"), output);
-        Assert.Contains("FAIL", output, StringComparison.Ordinal);
-        Assert.Contains("fs3 (unreachable)", output, StringComparison.Ordinal);
-        Assert.Contains("CLEAR failed on fs1", output, StringComparison.Ordinal);
-        Assert.Contains("1/3 hosts compliant, 1 unreachable; 1 pass, 2 fail, 2 error, 1 waived, 0 skipped", output, StringComparison.Ordinal);
-        Assert.Contains("exit 6", output, StringComparison.Ordinal);
-    }
-
     [Theory]
     [InlineData("cli", ReportFormat.Cli, null)]
     [InlineData("json:out/r.json", ReportFormat.Json, "out/r.json")]
@@ -140,7 +109,7 @@ public sealed class ReportTests : IDisposable
         Assert.Equal(3, (int)(await chromium.EvaluateAsync("document.querySelectorAll('#trend circle').length"))!);
 
         var png = await chromium.ScreenshotAsync();
-        var screenshot = Path.Combine(ArtifactsDirectory(), "compliance-report.png");
+        var screenshot = Path.Combine(RepoPaths.Artifacts("compliance"), "compliance-report.png");
         await File.WriteAllBytesAsync(screenshot, png);
         Assert.True(png.Length > 10_000, $"screenshot is only {png.Length} bytes");
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
@@ -154,13 +123,5 @@ public sealed class ReportTests : IDisposable
         using var stream = new MemoryStream();
         JsonReport.Write(stream, Sample());
         return System.Text.Encoding.UTF8.GetString(stream.ToArray());
-    }
-
-    /// <summary>Where tests leave files worth looking at (screenshots): artifacts/ in the checkout.</summary>
-    private static string ArtifactsDirectory()
-    {
-        var dir = Path.Combine(TestPolicies.RepoRoot, "artifacts", "compliance");
-        Directory.CreateDirectory(dir);
-        return dir;
     }
 }

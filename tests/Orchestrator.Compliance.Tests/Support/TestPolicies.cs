@@ -1,60 +1,12 @@
 using Orchestrator.Compliance.Policies;
+using Orchestrator.Testing;
 
 namespace Orchestrator.Compliance.Tests.Support;
 
 /// <summary>Policies written to temporary files, so errors carry a real path.</summary>
-internal sealed class TempDir : IDisposable
-{
-    public TempDir()
-    {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "orchestrator-compliance-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path);
-    }
-
-    public string Path { get; }
-
-    public string File(string name, string text)
-    {
-        var path = System.IO.Path.Combine(Path, name);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-        System.IO.File.WriteAllText(path, text);
-        return path;
-    }
-
-    public string Combine(string name) => System.IO.Path.Combine(Path, name);
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Path, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Best effort: a file still open by a child process.
-        }
-    }
-}
-
 internal static class TestPolicies
 {
-    public static Policy Load(TempDir dir, string yaml, string name = "policy.yml") => PolicyLoader.Load(dir.File(name, yaml));
-
-    public static string RepoRoot
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (System.IO.File.Exists(System.IO.Path.Combine(dir.FullName, "Orchestrator.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-
-            throw new InvalidOperationException("Orchestrator.sln not found above " + AppContext.BaseDirectory);
-        }
-    }
+    public static Policy Load(TempDirectory dir, string yaml, string name = "policy.yml") => PolicyLoader.Load(dir.Write(name, yaml));
 
     /// <summary>A policy with one control per built-in check type (no playbooks).</summary>
     public const string AllTypes = """

@@ -1,7 +1,7 @@
 using Orchestrator.Compliance.Reports;
 using Orchestrator.Compliance.Sweeping;
-using Orchestrator.Compliance.Tests.Support;
 using Orchestrator.Core.Secrets;
+using Orchestrator.Testing;
 using Orchestrator.Transport;
 
 namespace Orchestrator.Compliance.Tests.Sweeping;
@@ -10,14 +10,14 @@ namespace Orchestrator.Compliance.Tests.Sweeping;
 public sealed class ComplianceSweepTests : IDisposable
 {
     private const string Policy = "policy: ok\ncontrols:\n  - { id: A, title: t, impact: 0.5, check: { type: capture_ports_clear } }\n";
-    private readonly TempDir _dir = new();
+    private readonly TempDirectory _dir = new();
 
     public void Dispose() => _dir.Dispose();
 
     [Fact]
     public void Constructor_SelectedHostsSecrets_AreAddedToTheGivenRedactor()
     {
-        var inventory = _dir.File("inventory.yml", """
+        var inventory = _dir.Write("inventory.yml", """
             all:
               hosts:
                 fs1:
@@ -33,7 +33,7 @@ public sealed class ComplianceSweepTests : IDisposable
 
         using var sweep = new ComplianceSweep(new ComplianceSweepOptions
         {
-            PolicyPath = _dir.File("policy.yml", Policy),
+            PolicyPath = _dir.Write("policy.yml", Policy),
             Inventory = [inventory],
             Limit = "fs1",
             Reports = [new ReportSpec(ReportFormat.Json, _dir.Combine("report.json"))],
@@ -53,12 +53,12 @@ public sealed class ComplianceSweepTests : IDisposable
     [InlineData(true)]
     public void Constructor_CliReportWithoutConsoleReport_IsRejected(bool explicitCli)
     {
-        var inventory = _dir.File("inventory.yml", "all:\n  hosts:\n    fs1:\n      ansible_connection: local\n");
+        var inventory = _dir.Write("inventory.yml", "all:\n  hosts:\n    fs1:\n      ansible_connection: local\n");
         using var connector = new HostConnector(new TransportOptions());
 
         var ex = Assert.Throws<ArgumentException>(() => new ComplianceSweep(new ComplianceSweepOptions
         {
-            PolicyPath = _dir.File("policy.yml", Policy),
+            PolicyPath = _dir.Write("policy.yml", Policy),
             Inventory = [inventory],
             Reports = explicitCli ? [new ReportSpec(ReportFormat.Cli, null)] : [],
             DatabasePath = _dir.Combine("history.db"),

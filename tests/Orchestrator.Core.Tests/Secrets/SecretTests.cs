@@ -1,8 +1,10 @@
-namespace Orchestrator.Inventory.Tests;
+using Orchestrator.Core.Secrets;
 
-public sealed class SmokeTests
+namespace Orchestrator.Core.Tests.Secrets;
+
+public sealed class SecretTests
 {
     [Fact]
     public void Secret_ToString_IsRedacted() =>
-        Assert.Equal("[REDACTED]", new Orchestrator.Core.Secrets.Secret("hunter2").ToString());
+        Assert.Equal("[REDACTED]", new Secret("hunter2").ToString());
 }

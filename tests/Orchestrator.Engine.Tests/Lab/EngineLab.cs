@@ -1,75 +1,38 @@
-using System.Diagnostics;
-using System.Security.Cryptography;
 using System.Text;
 using Orchestrator.Core.Secrets;
+using Orchestrator.Core.Shell;
+using Orchestrator.Engine.Output;
 using Orchestrator.Inventory;
-using Orchestrator.Lab;
+using Orchestrator.Testing;
+using Orchestrator.Testing.Labs;
 using Orchestrator.Transport;
 
 namespace Orchestrator.Engine.Tests.Lab;
 
 /// <summary>
-/// One lab (real sshd, sudo, /etc/freeswitch, systemctl and sysctl shims per host) per test class, brought up
-/// once and taken down after the class's last test even when tests fail. Lab names start with "en".
+/// A lab (real sshd, sudo, /etc/freeswitch, systemctl and sysctl shims per host) per test class, with a directory for
+/// the playbooks and templates the tests write. Lab names start with "en".
 /// </summary>
-public abstract class EngineLab : IAsyncLifetime
+public abstract class EngineLab(string purpose, int hosts) : LabFixture("en" + purpose, hosts)
 {
-    private static readonly string CheckoutTag = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(AppContext.BaseDirectory)))[..4];
+    private readonly TempDirectory _work = new("engine-lab-");
 
-    private readonly string _purpose;
-    private readonly int _hosts;
-    private LabFleet? _lab;
-
-    protected EngineLab(string purpose, int hosts)
+    public override async Task DisposeAsync()
     {
-        _purpose = purpose;
-        _hosts = hosts;
+        await base.DisposeAsync();
+        _work.Dispose();
     }
 
-    public LabFleet Lab => _lab ?? throw new InvalidOperationException("the lab did not come up");
-
-    /// <summary>Where tests write their playbooks and templates.</summary>
-    public string Work { get; } = Directory.CreateTempSubdirectory("engine-lab-").FullName;
-
-    public async Task InitializeAsync()
-    {
-        if (Environment.UserName != "root")
-        {
-            throw new InvalidOperationException("the engine's lab tests need root (network namespaces, per-host sshd); run them as root.");
-        }
-
-        var name = $"en{_purpose}-{CheckoutTag}";
-        var directory = Path.Combine(Path.GetTempPath(), "orchestrator-engine-tests", "labs", name);
-        await LabFleet.DownAsync(directory, CancellationToken.None);
-        _lab = await LabFleet.UpAsync(new LabOptions { Name = name, Directory = directory, Hosts = _hosts }, CancellationToken.None);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_lab is not null)
-        {
-            await _lab.DisposeAsync();
-        }
-
-        Directory.Delete(Work, recursive: true);
-    }
-
-    public string Write(string relativePath, string content)
-    {
-        var path = Path.Combine(Work, relativePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, content);
-        return path;
-    }
+    /// <summary>Writes a file under the lab's work directory and returns its path.</summary>
+    public string Write(string relativePath, string content) => _work.Write(relativePath, content);
 
     /// <summary>Runs a playbook in-process through the public API and the real SSH transport.</summary>
-    public async Task<(PlaybookRunResult Result, Orchestrator.Engine.Output.RecordingRunOutput Events, string Text)> RunAsync(
+    public async Task<(PlaybookRunResult Result, RecordingRunOutput Events)> RunAsync(
         string playbookPath, bool check = false, bool diff = false, IReadOnlyDictionary<string, object?>? extraVars = null, string? limit = null)
     {
         var redactor = new SecretRedactor();
         using var connector = new HostConnector(new TransportOptions { Redactor = redactor, ConnectTimeout = TimeSpan.FromSeconds(5) });
-        var events = new Orchestrator.Engine.Output.RecordingRunOutput();
-        var text = new StringWriter();
+        var events = new RecordingRunOutput();
         var result = await PlaybookRunner.RunAsync(
             new PlaybookRunOptions
             {
@@ -81,45 +44,11 @@ public abstract class EngineLab : IAsyncLifetime
                 DetailedExitCode = check,
                 ExtraVars = extraVars ?? new Dictionary<string, object?>(),
                 Limit = limit,
-                Output = new Orchestrator.Engine.Output.CompositeRunOutput(events, new Orchestrator.Cli.Output.TextRunOutput(text, 1)),
+                Output = events,
                 Redactor = redactor,
             },
             CancellationToken.None);
-        return (result, events, text.ToString());
-    }
-
-    /// <summary>Runs the orchestrator CLI (built next to the tests) as a separate process.</summary>
-    public static async Task<(int ExitCode, string Stdout, string Stderr)> CliAsync(params string[] args)
-    {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "orchestrator.dll"));
-        foreach (var a in args)
-        {
-            info.ArgumentList.Add(a);
-        }
-
-        using var process = Process.Start(info)!;
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"orchestrator {string.Join(' ', args)} did not finish in 3 minutes");
-        }
-
-        return (process.ExitCode, await stdout, await stderr);
+        return (result, events);
     }
 
     /// <summary>Checksums, modes, owners and mtimes of paths, plus sysctl values and the freeswitch pid, read as root inside the host.</summary>
@@ -128,7 +57,7 @@ public abstract class EngineLab : IAsyncLifetime
         var sb = new StringBuilder();
         foreach (var path in paths)
         {
-            var q = "'" + path.Replace("'", "'\"'\"'", StringComparison.Ordinal) + "'";
+            var q = ShellQuote.Quote(path);
             var r = await Lab.ExecInHostAsync(host, $"if [ -e {q} ]; then sha256sum {q} | cut -d' ' -f1; stat -c '%a %U %G %s %Y.%y' {q}; else echo absent; fi", CancellationToken.None);
             sb.Append(path).Append(": ").Append(r.Stdout.Trim().Replace('\n', ' ')).Append('\n');
         }

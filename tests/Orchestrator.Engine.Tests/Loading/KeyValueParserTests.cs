@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Orchestrator.Core.Errors;
 using Orchestrator.Engine.Loading;
-using Orchestrator.Engine.Tests.Fakes;
-using Orchestrator.Engine.Tests.Support;
+using Orchestrator.Testing;
+using Orchestrator.Testing.Fakes;
 
 namespace Orchestrator.Engine.Tests.Loading;
 
@@ -94,7 +94,7 @@ public sealed class KeyValueParserTests
                 out.append([parse_kv(text), parse_kv(text, check_raw=True)])
             print(json.dumps(out))
             """;
-        var ansible = JsonSerializer.Deserialize<List<List<Dictionary<string, string>>>>(await AnsiblePython.RunAsync(script, JsonSerializer.Serialize(inputs)))!;
+        var ansible = JsonSerializer.Deserialize<List<List<Dictionary<string, string>>>>(await AnsibleTools.RunPythonAsync(script, JsonSerializer.Serialize(inputs)))!;
         for (var i = 0; i < inputs.Count; i++)
         {
             Assert.Equal(ansible[i][0], AsAnsibleDictionary(KeyValueParser.Parse(inputs[i])));

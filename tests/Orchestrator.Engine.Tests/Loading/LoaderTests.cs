@@ -1,5 +1,5 @@
 using Orchestrator.Core.Errors;
-using Orchestrator.Engine.Tests.Fakes;
+using Orchestrator.Testing.Fakes;
 
 namespace Orchestrator.Engine.Tests.Loading;
 

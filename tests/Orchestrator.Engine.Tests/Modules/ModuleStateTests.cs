@@ -1,6 +1,6 @@
 using Orchestrator.Engine.Modules;
 using Orchestrator.Engine.Output;
-using Orchestrator.Engine.Tests.Fakes;
+using Orchestrator.Testing.Fakes;
 
 namespace Orchestrator.Engine.Tests.Modules;
 

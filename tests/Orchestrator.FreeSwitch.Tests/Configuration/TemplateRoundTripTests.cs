@@ -1,8 +1,9 @@
 using Orchestrator.Engine.Output;
 using Orchestrator.FreeSwitch.Configuration;
 using Orchestrator.FreeSwitch.Tests.Support;
+using Orchestrator.Testing;
 
-namespace Orchestrator.FreeSwitch.Tests.Templates;
+namespace Orchestrator.FreeSwitch.Tests.Configuration;
 
 /// <summary>
 /// templates/ rendered by the engine's real template module (local connection) over a copy of vanilla, then read back
@@ -10,11 +11,11 @@ namespace Orchestrator.FreeSwitch.Tests.Templates;
 /// </summary>
 public sealed class TemplateRoundTripTests
 {
-    private static async Task<(EffectiveSettings Settings, RecordingRunOutput Output, int Exit)> RenderAndRead(TempTree tree, string vars)
+    private static async Task<(EffectiveSettings Settings, RecordingRunOutput Output, int Exit)> RenderAndRead(TempDirectory tree, string vars)
     {
         var conf = Path.Combine(tree.Path, "conf");
         Directory.CreateDirectory(conf);
-        CopyVanillaInto(conf);
+        DirectoryTree.Copy(ConfTrees.Vanilla, conf);
         var inventory = PlaybookHarness.LocalInventory(tree.Path, extraVars: vars);
         var playbook = Path.Combine(tree.Path, "render.yml");
         var t = PlaybookHarness.TemplatesDir;
@@ -34,20 +35,10 @@ public sealed class TemplateRoundTripTests
         return (settings, output, result.ExitCode);
     }
 
-    private static void CopyVanillaInto(string conf)
-    {
-        foreach (var file in Directory.EnumerateFiles(ConfTrees.Vanilla, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(conf, Path.GetRelativePath(ConfTrees.Vanilla, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-    }
-
     [Fact]
     public async Task Render_CaptureOnFromParts_ReadBackTheSameValues()
     {
-        using var tree = new TempTree();
+        using var tree = new TempDirectory("orch-fs-");
         var (settings, output, exit) = await RenderAndRead(tree, """
                       freeswitch_capture_host: 10.0.0.1
                       freeswitch_capture_port: 9061
@@ -78,7 +69,7 @@ public sealed class TemplateRoundTripTests
     [Fact]
     public async Task Render_CaptureDisabledRobustnessOff_DefaultsForTheRest()
     {
-        using var tree = new TempTree();
+        using var tree = new TempDirectory("orch-fs-");
         var (settings, output, exit) = await RenderAndRead(tree, """
                       freeswitch_capture_enabled: false
                       freeswitch_rtp_start_port: 16384
@@ -96,7 +87,7 @@ public sealed class TemplateRoundTripTests
     [Fact]
     public async Task Render_WholeCaptureServerValue_UsedAsGiven()
     {
-        using var tree = new TempTree();
+        using var tree = new TempDirectory("orch-fs-");
         var (settings, output, exit) = await RenderAndRead(tree, """
                       freeswitch_capture_server: "udp:[fd00::1]:9060;capture_id=7"
                       freeswitch_rtp_start_port: 30000
@@ -112,7 +103,7 @@ public sealed class TemplateRoundTripTests
     [Fact]
     public async Task Render_ValueBreaksTheXml_StoppedBeforeUpload()
     {
-        using var tree = new TempTree();
+        using var tree = new TempDirectory("orch-fs-");
         var (_, output, exit) = await RenderAndRead(tree, """
                       freeswitch_capture_server: 'udp:homer:9060<x'
                       freeswitch_rtp_start_port: 20000

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Orchestrator.FreeSwitch.Facts;
 using Orchestrator.FreeSwitch.Tests.Support;
+using Orchestrator.Testing;
 
 namespace Orchestrator.FreeSwitch.Tests.Facts;
 
@@ -181,7 +182,7 @@ public sealed class FactsOnConfigTreesTests
     [Fact]
     public async Task Collect_MissingConfDir_SaysSo()
     {
-        using var tree = new TempTree();
+        using var tree = new TempDirectory("orch-fs-");
         var facts = await Collect(Options(Path.Combine(tree.Path, "nothing")));
         Assert.Null(facts.Config);
         Assert.Contains("freeswitch.xml not found", facts.ConfigError);

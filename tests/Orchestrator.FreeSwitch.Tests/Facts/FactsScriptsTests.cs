@@ -3,13 +3,14 @@ using System.Globalization;
 using Orchestrator.Core.Shell;
 using Orchestrator.FreeSwitch.Facts;
 using Orchestrator.FreeSwitch.Tests.Support;
+using Orchestrator.Testing;
 
 namespace Orchestrator.FreeSwitch.Tests.Facts;
 
 /// <summary>The composed facts script for real on this machine: both variants, and what the transport does to it.</summary>
 public sealed class FactsScriptsTests : IDisposable
 {
-    private readonly TempTree _tree = ConfTrees.CopyVanilla();
+    private readonly TempDirectory _tree = ConfTrees.CopyVanilla();
 
     public void Dispose() => _tree.Dispose();
 
@@ -26,7 +27,7 @@ public sealed class FactsScriptsTests : IDisposable
     {
         Assert.True(File.Exists("/usr/bin/ss") || File.Exists("/usr/sbin/ss") || File.Exists("/bin/ss"), "ss (iproute2) is needed: scripts/install-deps.sh installs it");
         var options = Options();
-        using var noBash = new TempTree();
+        using var noBash = new TempDirectory("orch-fs-");
         foreach (var dir in new[] { "/usr/local/bin", "/usr/bin", "/bin", "/usr/sbin", "/sbin" }.Where(Directory.Exists))
         {
             foreach (var tool in Directory.EnumerateFiles(dir).Where(f => Path.GetFileName(f) != "bash"))

@@ -3,13 +3,14 @@ using Orchestrator.Core.Secrets;
 using Orchestrator.Core.Transport;
 using Orchestrator.FreeSwitch.Facts;
 using Orchestrator.FreeSwitch.Tests.Support;
+using Orchestrator.Testing;
 
 namespace Orchestrator.FreeSwitch.Tests.Facts;
 
 /// <summary>The collector's orchestration: contributions of other layers, unreadable sections, and the fs_cli way to the API.</summary>
 public sealed class FreeSwitchFactsCollectorTests : IDisposable
 {
-    private readonly TempTree _tree = ConfTrees.CopyVanilla();
+    private readonly TempDirectory _tree = ConfTrees.CopyVanilla();
 
     public void Dispose() => _tree.Dispose();
 
@@ -84,7 +85,7 @@ public sealed class FreeSwitchFactsCollectorTests : IDisposable
     {
         // A running "freeswitch" (sleep under that name) makes the collector ask the API; a fake fs_cli answers, and only
         // when the password reached it through its config file.
-        using var bin = new TempTree();
+        using var bin = new TempDirectory("orch-fs-");
         var freeswitch = Path.Combine(bin.Path, "freeswitch");
         File.Copy("/bin/sleep", freeswitch);
         var fsCli = Path.Combine(bin.Path, "fs_cli");

@@ -6,7 +6,7 @@ using Orchestrator.Lab;
 
 namespace Orchestrator.FreeSwitch.Tests.Lab;
 
-public sealed class FixLabFixture : FsSharedLab
+public sealed class FixLabFixture : FsLab
 {
     public FixLabFixture()
         : base("fsfix", 3, o => o.Scenario = "collide")
@@ -33,7 +33,7 @@ public sealed class FixPortCollisionsLabTests(FixLabFixture fixture) : IClassFix
     public async Task Facts_CollideLabHost_MatchHandComputedValuesAndTheHostsOwnView()
     {
         var host = _lab.Hosts[0];
-        var facts = await LabHelpers.FactsAsync(_lab, host.Name);
+        var facts = await fixture.FactsAsync(host.Name);
 
         Assert.Null(facts.ConfigError);
         Assert.Null(facts.EslError);
@@ -58,13 +58,13 @@ public sealed class FixPortCollisionsLabTests(FixLabFixture fixture) : IClassFix
         Assert.NotNull(facts.ActiveCalls);
 
         // The same things seen from inside the host, independently.
-        var reserved = (await LabHelpers.ExecAsync(_lab, host.Name, "cat /proc/sys/net/ipv4/ip_local_reserved_ports")).Trim();
+        var reserved = (await fixture.InHostAsync(host.Name, "cat /proc/sys/net/ipv4/ip_local_reserved_ports")).Trim();
         Assert.Equal(reserved, facts.ReservedPorts.ToString());
-        var pid = int.Parse((await LabHelpers.ExecAsync(_lab, host.Name, "cat /run/freeswitch/freeswitch.pid")).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        var pid = int.Parse((await fixture.InHostAsync(host.Name, "cat /run/freeswitch/freeswitch.pid")).Trim(), System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(pid, facts.Pid);
         var capture = await _lab.GetCaptureSocketsAsync(host.Name, CancellationToken.None);
         Assert.Equal(capture.Select(s => s.Local.Port).Order(), facts.CaptureSockets.Select(s => s.LocalPort).Order());
-        var robust = (await LabHelpers.ExecAsync(_lab, host.Name, "grep -c '^ *<param name=\"rtp-port-usage-robustness\" value=\"true\"' /etc/freeswitch/autoload_configs/switch.conf.xml || true")).Trim();
+        var robust = (await fixture.InHostAsync(host.Name, "grep -c '^ *<param name=\"rtp-port-usage-robustness\" value=\"true\"' /etc/freeswitch/autoload_configs/switch.conf.xml || true")).Trim();
         Assert.Equal(robust != "0", c.Robustness);
     }
 
@@ -90,7 +90,7 @@ public sealed class FixPortCollisionsLabTests(FixLabFixture fixture) : IClassFix
         var snapshots = new Dictionary<string, string>();
         foreach (var host in hosts)
         {
-            snapshots[host.Name] = await LabHelpers.SnapshotAsync(_lab, host.Name);
+            snapshots[host.Name] = await fixture.SnapshotAsync(host.Name);
         }
 
         var check = await PlaybookHarness.RunAsync(Playbook, _lab.InventoryPath, check: true, diff: true);
@@ -112,14 +112,14 @@ public sealed class FixPortCollisionsLabTests(FixLabFixture fixture) : IClassFix
             Assert.Equal(TaskOutcome.Changed, restart.Outcome);
             Assert.Contains("would restart freeswitch after draining calls", restart.Message);
             Assert.Equal(TaskOutcome.Unknown, results.Last(r => r.Module == "capture_ports").Outcome);
-            Assert.Equal(snapshots[host.Name], await LabHelpers.SnapshotAsync(_lab, host.Name));
+            Assert.Equal(snapshots[host.Name], await fixture.SnapshotAsync(host.Name));
         }
 
         // The run.
         var oldPids = new Dictionary<string, int?>();
         foreach (var host in hosts)
         {
-            oldPids[host.Name] = (await LabHelpers.FactsAsync(_lab, host.Name)).Pid;
+            oldPids[host.Name] = (await fixture.FactsAsync(host.Name)).Pid;
         }
 
         var hepBefore = _lab.GetHepReport();
@@ -139,12 +139,12 @@ public sealed class FixPortCollisionsLabTests(FixLabFixture fixture) : IClassFix
             Assert.Equal(2, capture.Count);
             Assert.All(capture, s => Assert.False(s.Local.Port is >= RtpStart and <= RtpEnd + 1, $"{host.Name}: capture port {s.Local.Port} is in the RTP range"));
 
-            var reserved = PortSet.Parse((await LabHelpers.ExecAsync(_lab, host.Name, "cat /proc/sys/net/ipv4/ip_local_reserved_ports")).Trim());
+            var reserved = PortSet.Parse((await fixture.InHostAsync(host.Name, "cat /proc/sys/net/ipv4/ip_local_reserved_ports")).Trim());
             Assert.True(reserved.Covers(new PortRange(RtpStart, RtpEnd + 1)), $"{host.Name}: reserved {reserved}");
-            var persisted = await LabHelpers.ExecAsync(_lab, host.Name, "cat /etc/sysctl.d/60-freeswitch-rtp.conf");
+            var persisted = await fixture.InHostAsync(host.Name, "cat /etc/sysctl.d/60-freeswitch-rtp.conf");
             Assert.Contains("net.ipv4.ip_local_reserved_ports = 20000-20060", persisted);
 
-            var facts = await LabHelpers.FactsAsync(_lab, host.Name);
+            var facts = await fixture.FactsAsync(host.Name);
             Assert.True(facts.Config!.Robustness);
             Assert.True(facts.RobustnessInEffect, $"{host.Name}: robustness configured but the process predates the change");
             Assert.NotEqual(oldPids[host.Name], facts.Pid);

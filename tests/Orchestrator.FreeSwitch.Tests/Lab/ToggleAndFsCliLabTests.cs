@@ -5,10 +5,11 @@ using Orchestrator.FreeSwitch.Facts;
 using Orchestrator.FreeSwitch.Placement;
 using Orchestrator.FreeSwitch.Tests.Support;
 using Orchestrator.Lab;
+using Orchestrator.Testing;
 
 namespace Orchestrator.FreeSwitch.Tests.Lab;
 
-public sealed class ToggleLabFixture : FsSharedLab
+public sealed class ToggleLabFixture : FsLab
 {
     public ToggleLabFixture()
         : base("fstgl", 3, o => o.Scenario = "collide")
@@ -25,7 +26,7 @@ public sealed class ToggleLabFixture : FsSharedLab
 public sealed class ToggleAndFsCliLabTests(ToggleLabFixture fixture) : IClassFixture<ToggleLabFixture>, IDisposable
 {
     private readonly LabFleet _lab = fixture.Lab;
-    private readonly TempTree _dir = new();
+    private readonly TempDirectory _dir = new();
 
     public void Dispose() => _dir.Dispose();
 
@@ -40,7 +41,7 @@ public sealed class ToggleAndFsCliLabTests(ToggleLabFixture fixture) : IClassFix
     public async Task CaptureToggle_FreshCollideLab_ClearAfterNAttemptsWithNReported()
     {
         var host = _lab.Hosts[0].Name;
-        var reservedBefore = await LabHelpers.ExecAsync(_lab, host, "cat /proc/sys/net/ipv4/ip_local_reserved_ports");
+        var reservedBefore = await fixture.InHostAsync(host, "cat /proc/sys/net/ipv4/ip_local_reserved_ports");
         var before = await _lab.GetCaptureSocketsAsync(host, CancellationToken.None);
         Assert.Contains(before, s => s.CollidesWith(20000, 20059));
         var playbook = WritePlaybook($"""
@@ -63,7 +64,7 @@ public sealed class ToggleAndFsCliLabTests(ToggleLabFixture fixture) : IClassFix
         var after = await _lab.GetCaptureSocketsAsync(host, CancellationToken.None);
         Assert.Equal(final, after.Select(s => s.Local.Port).Order());
         Assert.All(after, s => Assert.False(s.CollidesWith(20000, 20059), $"port {s.Local.Port} still collides"));
-        Assert.Equal(reservedBefore, await LabHelpers.ExecAsync(_lab, host, "cat /proc/sys/net/ipv4/ip_local_reserved_ports"));
+        Assert.Equal(reservedBefore, await fixture.InHostAsync(host, "cat /proc/sys/net/ipv4/ip_local_reserved_ports"));
 
         // Idempotent: clear now, so a second toggle sends nothing and keeps the ports.
         var (again, againOutput) = await PlaybookHarness.RunAsync(playbook, _lab.InventoryPath);
@@ -76,7 +77,7 @@ public sealed class ToggleAndFsCliLabTests(ToggleLabFixture fixture) : IClassFix
     public async Task CaptureToggle_EphemeralRangeInsideRtpRange_FailsFastAndTouchesNothing()
     {
         var host = _lab.Hosts[1].Name;
-        await LabHelpers.ExecAsync(_lab, host, "sysctl -w net.ipv4.ip_local_port_range='20000 20059'");
+        await fixture.InHostAsync(host, "sysctl -w net.ipv4.ip_local_port_range='20000 20059'");
         var colliding = await _lab.ForceCaptureCollisionAsync(host, CancellationToken.None);
         Assert.Contains(colliding, s => s.CollidesWith(20000, 20059));
         var playbook = WritePlaybook($"""
@@ -106,7 +107,7 @@ public sealed class ToggleAndFsCliLabTests(ToggleLabFixture fixture) : IClassFix
         var password = "Pw-" + Guid.NewGuid().ToString("N")[..16];
         // The lab's systemctl shim checks the restart with a plain fs_cli: give it the password in /etc/fs_cli.conf for the
         // restart only, then remove the file, so the modules below can only have used the password they sent on stdin.
-        await LabHelpers.ExecAsync(_lab, host, $"sed -i 's|<param name=\"password\" value=\"ClueCon\"/>|<param name=\"password\" value=\"{password}\"/>|' /etc/freeswitch/autoload_configs/event_socket.conf.xml");
+        await fixture.InHostAsync(host, $"sed -i 's|<param name=\"password\" value=\"ClueCon\"/>|<param name=\"password\" value=\"{password}\"/>|' /etc/freeswitch/autoload_configs/event_socket.conf.xml");
         var restart = await _lab.ExecInHostAsync(host, "umask 077; cat > /etc/fs_cli.conf && systemctl restart freeswitch; rc=$?; rm -f /etc/fs_cli.conf; exit $rc", $"[default]\npassword => {password}\n", CancellationToken.None);
         Assert.True(restart.ExitCode == 0, restart.Stderr);
         var plain = await _lab.FsCliAsync(host, "status", CancellationToken.None);
@@ -192,7 +193,7 @@ public sealed class ToggleAndFsCliLabTests(ToggleLabFixture fixture) : IClassFix
     {
         var host = _lab.Hosts[2].Name;
         // A variant next to the live tree: profiles inline in sofia.conf.xml, the RTP range from variables set in vars.xml.
-        await LabHelpers.ExecAsync(_lab, host, """
+        await fixture.InHostAsync(host, """
             rm -rf /etc/freeswitch-variant && cp -a /etc/freeswitch /etc/freeswitch-variant && cd /etc/freeswitch-variant &&
             sed -i 's|<X-PRE-PROCESS cmd="include" data="../sip_profiles/\*.xml"/>|<profile name="trunk"><settings><param name="sip-ip" value="$${local_ip_v4}"/><param name="sip-port" value="5090"/><param name="sip-capture" value="true"/><param name="rtcp-audio-interval-msec" value="5000"/></settings></profile>|' autoload_configs/sofia.conf.xml &&
             sed -i 's|<X-PRE-PROCESS cmd="set" data="internal_sip_port=5060"/>|<X-PRE-PROCESS cmd="set" data="internal_sip_port=5060"/>\n  <X-PRE-PROCESS cmd="set" data="rtp_lo=31000"/>\n  <X-PRE-PROCESS cmd="set" data="rtp_hi=31999"/>|' vars.xml &&
@@ -201,7 +202,7 @@ public sealed class ToggleAndFsCliLabTests(ToggleLabFixture fixture) : IClassFix
             """);
         var address = _lab.Hosts[2].Address.ToString();
 
-        var facts = await LabHelpers.FactsAsync(_lab, host, new FreeSwitchFactsOptions { ConfDir = "/etc/freeswitch-variant" });
+        var facts = await fixture.FactsAsync(host, new FreeSwitchFactsOptions { ConfDir = "/etc/freeswitch-variant" });
 
         var c = facts.Config!;
         Assert.Equal("/etc/freeswitch-variant", c.ConfDir);
@@ -211,7 +212,7 @@ public sealed class ToggleAndFsCliLabTests(ToggleLabFixture fixture) : IClassFix
         Assert.Equal([address], trunk.RtpIps);
         // The running process is the live tree's: its profiles still come from sofia status.
         Assert.Contains(facts.SofiaStatus, r => r.Name == "internal");
-        await LabHelpers.ExecAsync(_lab, host, "rm -rf /etc/freeswitch-variant");
+        await fixture.InHostAsync(host, "rm -rf /etc/freeswitch-variant");
     }
 
     [Fact]
@@ -220,8 +221,8 @@ public sealed class ToggleAndFsCliLabTests(ToggleLabFixture fixture) : IClassFix
         // The API part under fs_cli (hosts without bash 5, or api_client: fs_cli) asks the same sections as bash's client.
         var host = _lab.Hosts[1].Name;
 
-        var viaEsl = await LabHelpers.FactsAsync(_lab, host);
-        var viaFsCli = await LabHelpers.FactsAsync(_lab, host, new FreeSwitchFactsOptions { ApiClient = Esl.ApiClient.FsCli });
+        var viaEsl = await fixture.FactsAsync(host);
+        var viaFsCli = await fixture.FactsAsync(host, new FreeSwitchFactsOptions { ApiClient = Esl.ApiClient.FsCli });
 
         Assert.Null(viaFsCli.EslError);
         Assert.NotNull(viaEsl.ActiveCalls);

@@ -1,6 +1,7 @@
 using Orchestrator.Core.Transport;
 using Orchestrator.Engine.Output;
 using Orchestrator.FreeSwitch.Tests.Support;
+using Orchestrator.Testing;
 
 namespace Orchestrator.FreeSwitch.Tests.Modules;
 
@@ -14,7 +15,7 @@ public sealed class ModuleFailureTests
     [InlineData("freeswitch_restart: {}")]
     public async Task FactsScriptFails_TaskFailsWithTheReason(string task)
     {
-        using var dir = new TempTree();
+        using var dir = new TempDirectory("orch-fs-");
         var inventory = Path.Combine(dir.Path, "hosts.yml");
         File.WriteAllText(inventory, "all:\n  hosts:\n    fs1: {}\n");
         var playbook = Path.Combine(dir.Path, "site.yml");

@@ -1,3 +1,5 @@
+using Orchestrator.Testing;
+
 namespace Orchestrator.FreeSwitch.Tests.Support;
 
 /// <summary>
@@ -6,31 +8,13 @@ namespace Orchestrator.FreeSwitch.Tests.Support;
 /// </summary>
 internal static class ConfTrees
 {
-    private static readonly Lazy<string> VanillaDir = new(FindVanilla);
-
-    public static string Vanilla => VanillaDir.Value;
-
-    public static string RepoRoot
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "Orchestrator.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-
-            throw new InvalidOperationException("Orchestrator.sln not found above " + AppContext.BaseDirectory);
-        }
-    }
+    public static string Vanilla => RepoPaths.VanillaFreeSwitchConf;
 
     /// <summary>A fresh copy of vanilla in a temporary directory, deleted when the returned object is disposed.</summary>
-    public static TempTree CopyVanilla()
+    public static TempDirectory CopyVanilla()
     {
-        var tree = new TempTree();
-        Copy(Vanilla, tree.Path);
+        var tree = new TempDirectory("orch-fs-");
+        DirectoryTree.Copy(Vanilla, tree.Path);
         return tree;
     }
 
@@ -57,57 +41,5 @@ internal static class ConfTrees
         }
 
         return names;
-    }
-
-    private static void Copy(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.EnumerateFiles(from))
-        {
-            File.Copy(file, System.IO.Path.Combine(to, System.IO.Path.GetFileName(file)));
-        }
-
-        foreach (var dir in Directory.EnumerateDirectories(from))
-        {
-            Copy(dir, System.IO.Path.Combine(to, System.IO.Path.GetFileName(dir)));
-        }
-    }
-
-    private static string FindVanilla()
-    {
-        var candidates = new List<string>();
-        if (Environment.GetEnvironmentVariable("FREESWITCH_VANILLA_CONF") is { Length: > 0 } env)
-        {
-            candidates.Add(env);
-        }
-
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            candidates.Add(System.IO.Path.Combine(dir.FullName, "src", "Orchestrator.Lab", "Resources", "freeswitch-vanilla"));
-            candidates.Add(System.IO.Path.Combine(dir.FullName, "shared", "freeswitch-conf", "vanilla"));
-        }
-
-        return candidates.FirstOrDefault(c => File.Exists(System.IO.Path.Combine(c, "freeswitch.xml")))
-            ?? throw new InvalidOperationException(
-                "the vanilla FreeSWITCH tree was not found (src/Orchestrator.Lab/Resources/freeswitch-vanilla in the repository); set FREESWITCH_VANILLA_CONF");
-    }
-}
-
-/// <summary>A temporary directory removed on dispose.</summary>
-internal sealed class TempTree : IDisposable
-{
-    public TempTree() => Directory.CreateDirectory(Path);
-
-    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "orch-fs-" + Guid.NewGuid().ToString("N")[..12]);
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Path, recursive: true);
-        }
-        catch (DirectoryNotFoundException)
-        {
-        }
     }
 }

@@ -2,6 +2,7 @@ using Orchestrator.Core.Transport;
 using Orchestrator.Engine;
 using Orchestrator.Engine.Output;
 using Orchestrator.Inventory;
+using Orchestrator.Testing;
 using Orchestrator.Transport;
 
 namespace Orchestrator.FreeSwitch.Tests.Support;
@@ -9,9 +10,9 @@ namespace Orchestrator.FreeSwitch.Tests.Support;
 /// <summary>Runs playbooks through the real engine with the FreeSWITCH modules registered.</summary>
 internal static class PlaybookHarness
 {
-    public static string PlaybooksDir => Path.Combine(ConfTrees.RepoRoot, "playbooks");
+    public static string PlaybooksDir => Path.Combine(RepoPaths.Root, "playbooks");
 
-    public static string TemplatesDir => Path.Combine(ConfTrees.RepoRoot, "templates");
+    public static string TemplatesDir => Path.Combine(RepoPaths.Root, "templates");
 
     /// <summary>An inventory with one host reached through <c>ansible_connection: local</c>.</summary>
     public static string LocalInventory(string dir, string host = "local1", string extraVars = "")

@@ -1,4 +1,5 @@
 using Orchestrator.Inventory.Tests.Support;
+using Orchestrator.Testing;
 
 namespace Orchestrator.Inventory.Tests.Differential;
 
@@ -35,7 +36,7 @@ public sealed class AnsibleCliTests(ReferenceResults reference)
             args.AddRange(["-l", limit]);
         }
 
-        var ours = await ProcessRunner.RunAsync(RepoPaths.Orchestrator, args, c.Directory);
+        var ours = await OrchestratorCli.RunAsync(args, c.Directory);
         var ansible = await ansibleTask;
         Assert.Equal(0, ansible.ExitCode);
         Assert.Equal(0, ours.ExitCode);

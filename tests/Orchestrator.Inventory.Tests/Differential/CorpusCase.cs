@@ -7,11 +7,11 @@ namespace Orchestrator.Inventory.Tests.Differential;
 internal sealed record CorpusCase(string Name, string Directory, IReadOnlyList<string> Sources, IReadOnlyList<(string Pattern, string? Limit)> Queries)
 {
     public static IReadOnlyList<string> Names() =>
-        System.IO.Directory.GetDirectories(RepoPaths.Corpus).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList();
+        System.IO.Directory.GetDirectories(InventoryTestPaths.Corpus).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList();
 
     public static CorpusCase Load(string name)
     {
-        var dir = Path.Combine(RepoPaths.Corpus, name);
+        var dir = Path.Combine(InventoryTestPaths.Corpus, name);
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "case.json")));
         var root = doc.RootElement;
         var sources = root.GetProperty("sources").EnumerateArray().Select(e => e.GetString()!).ToList();

@@ -1,4 +1,4 @@
-using Orchestrator.Inventory.Tests.Support;
+using Orchestrator.Testing;
 
 namespace Orchestrator.Inventory.Tests.Differential;
 

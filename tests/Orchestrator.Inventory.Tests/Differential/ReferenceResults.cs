@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Orchestrator.Inventory.Tests.Support;
+using Orchestrator.Testing;
 
 namespace Orchestrator.Inventory.Tests.Differential;
 
@@ -37,8 +38,8 @@ public sealed class ReferenceResults
     {
         var ansibleList = Throttled(() => AnsibleReference.ListAsync(c.Directory, c.Sources));
         var patterns = Throttled(() => AnsibleReference.ListHostsAsync(c.Directory, c.Sources, c.Queries));
-        var ours = Throttled(() => ProcessRunner.RunAsync(
-            RepoPaths.Orchestrator, new[] { "inventory" }.Concat(c.Sources.SelectMany(s => new[] { "-i", s })).Append("--list"), c.Directory));
+        var ours = Throttled(() => OrchestratorCli.RunAsync(
+            new[] { "inventory" }.Concat(c.Sources.SelectMany(s => new[] { "-i", s })).Append("--list"), c.Directory));
         return new CaseResults(c, await ansibleList, await ours, await patterns);
     }
 

@@ -1,7 +1,7 @@
 using Orchestrator.Core.Errors;
-using Orchestrator.Inventory.Tests.Support;
+using Orchestrator.Testing;
 
-namespace Orchestrator.Inventory.Tests.Model;
+namespace Orchestrator.Inventory.Tests.Patterns;
 
 /// <summary>Host pattern rules (the differential corpus checks them against Ansible; these pin each rule down).</summary>
 public sealed class PatternTests

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Orchestrator.Testing;
 
 namespace Orchestrator.Inventory.Tests.Support;
 
@@ -10,7 +11,7 @@ internal static class AnsibleReference
 {
     private static readonly Dictionary<string, string> Environment = new()
     {
-        ["ANSIBLE_CONFIG"] = Path.Combine(RepoPaths.TestProject, "Differential", "ansible.cfg"),
+        ["ANSIBLE_CONFIG"] = Path.Combine(InventoryTestPaths.Differential, "ansible.cfg"),
         ["ANSIBLE_NOCOLOR"] = "1",
         ["ANSIBLE_FORCE_COLOR"] = "0",
         ["ANSIBLE_DEPRECATION_WARNINGS"] = "False",
@@ -18,50 +19,17 @@ internal static class AnsibleReference
         ["PYTHONDONTWRITEBYTECODE"] = "1",
     };
 
-    private static readonly Lazy<(string Inventory, string Ansible, string Python)> Tools = new(() =>
-    {
-        var inventory = ProcessRunner.Which("ansible-inventory");
-        var ansible = ProcessRunner.Which("ansible");
-        if (inventory is null || ansible is null)
-        {
-            throw new InvalidOperationException(
-                "ansible-inventory and ansible were not found on PATH. The differential tests compare Orchestrator with the real Ansible; " +
-                "install it with scripts/install-deps.sh (it installs the Debian package ansible-core).");
-        }
-
-        // Run the pattern driver with the interpreter Ansible itself uses (its shebang).
-        var shebang = File.ReadLines(ansible).FirstOrDefault() ?? "";
-        var python = shebang.StartsWith("#!", StringComparison.Ordinal) ? shebang[2..].Trim().Split(' ')[0] : "python3";
-        if (python.EndsWith("/env", StringComparison.Ordinal))
-        {
-            python = shebang[2..].Trim().Split(' ')[1];
-        }
-
-        return (inventory, ansible, python);
-    });
-
-    public static string AnsiblePath => Tools.Value.Ansible;
-
     /// <summary>
     /// Runs a Python script with the interpreter and modules Ansible uses, feeding it JSON on stdin; returns
     /// its stdout. Used as an oracle for the Python rules Ansible relies on (literal_eval, shlex, fnmatch...).
     /// </summary>
-    public static async Task<string> PythonAsync(string script, string stdinJson)
-    {
-        var result = await ProcessRunner.RunAsync(Tools.Value.Python, ["-c", script], Path.GetTempPath(), stdinJson, Environment);
-        if (result.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"python oracle failed (exit {result.ExitCode}):\n{result.Stderr}");
-        }
-
-        return result.Stdout;
-    }
+    public static Task<string> PythonAsync(string script, string stdinJson) => AnsibleTools.RunPythonAsync(script, stdinJson, Environment);
 
     /// <summary>ansible-inventory -i S1 -i S2 --list, run in <paramref name="directory"/>.</summary>
     public static async Task<ProcessResult> ListAsync(string directory, IEnumerable<string> sources)
     {
         var args = sources.SelectMany(s => new[] { "-i", s }).Append("--list");
-        var result = await ProcessRunner.RunAsync(Tools.Value.Inventory, args, directory, environment: Environment);
+        var result = await ProcessRunner.RunAsync(AnsibleTools.AnsibleInventory, args, directory, environment: Environment);
         if (result.ExitCode != 0 || result.Stderr.Contains("Unable to parse", StringComparison.Ordinal))
         {
             throw new InvalidOperationException($"ansible-inventory failed in {directory} (exit {result.ExitCode}):\n{result.Stderr}");
@@ -81,7 +49,7 @@ internal static class AnsibleReference
         }
 
         args.Add("--list-hosts");
-        return ProcessRunner.RunAsync(Tools.Value.Ansible, args, directory, environment: Environment);
+        return ProcessRunner.RunAsync(AnsibleTools.Ansible, args, directory, environment: Environment);
     }
 
     /// <summary>
@@ -91,13 +59,13 @@ internal static class AnsibleReference
     public static async Task<IReadOnlyList<IReadOnlyList<string>?>> ListHostsAsync(
         string directory, IReadOnlyList<string> sources, IReadOnlyList<(string Pattern, string? Limit)> queries)
     {
-        var driver = Path.Combine(RepoPaths.TestProject, "Differential", "ansible_list_hosts.py");
+        var driver = Path.Combine(InventoryTestPaths.Differential, "ansible_list_hosts.py");
         var request = JsonSerializer.Serialize(new
         {
             sources,
             queries = queries.Select(q => new { pattern = q.Pattern, limit = q.Limit }),
         });
-        var result = await ProcessRunner.RunAsync(Tools.Value.Python, [driver], directory, request, Environment);
+        var result = await ProcessRunner.RunAsync(AnsibleTools.Python, [driver], directory, request, Environment);
         if (result.ExitCode != 0)
         {
             throw new InvalidOperationException($"the Ansible pattern driver failed in {directory} (exit {result.ExitCode}):\n{result.Stderr}");

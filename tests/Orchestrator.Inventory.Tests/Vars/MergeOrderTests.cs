@@ -1,6 +1,6 @@
-using Orchestrator.Inventory.Tests.Support;
+using Orchestrator.Testing;
 
-namespace Orchestrator.Inventory.Tests.Model;
+namespace Orchestrator.Inventory.Tests.Vars;
 
 /// <summary>Ansible's variable precedence inside an inventory, one rule per test.</summary>
 public sealed class MergeOrderTests

@@ -2,14 +2,14 @@ using System.Xml;
 using System.Xml.Schema;
 using Json.Schema;
 
-namespace Orchestrator.Compliance.Tests.Support;
+namespace Orchestrator.Testing.Compliance;
 
 /// <summary>Validates reports against the documented JSON Schema and the Jenkins JUnit XSD.</summary>
-internal static class ReportValidation
+public static class ReportValidation
 {
     // JsonSchema.Net registers a schema by its $id globally; build it once.
     private static readonly Lazy<JsonSchema> Schema = new(() =>
-        JsonSchema.FromText(File.ReadAllText(Path.Combine(TestPolicies.RepoRoot, "docs", "compliance-report.schema.json"))));
+        JsonSchema.FromText(File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "compliance-report.schema.json"))));
 
     public static void AssertValidJson(string json)
     {
@@ -23,7 +23,7 @@ internal static class ReportValidation
     public static void AssertValidJunit(string path)
     {
         var settings = new XmlReaderSettings { ValidationType = ValidationType.Schema };
-        settings.Schemas.Add(null, Path.Combine(AppContext.BaseDirectory, "Schemas", "jenkins-junit.xsd"));
+        settings.Schemas.Add(null, Path.Combine(RepoPaths.Root, "tests", "Orchestrator.Testing", "Compliance", "jenkins-junit.xsd"));
         var errors = new List<string>();
         settings.ValidationEventHandler += (_, e) => errors.Add($"{e.Severity} {e.Exception?.LineNumber}:{e.Exception?.LinePosition}: {e.Message}");
         using (var reader = XmlReader.Create(path, settings))

@@ -1,10 +1,11 @@
 using Orchestrator.Compliance.Results;
+using Orchestrator.Core.Secrets;
 using Orchestrator.FreeSwitch.Placement;
 
-namespace Orchestrator.Compliance.Tests.Support;
+namespace Orchestrator.Testing.Compliance;
 
-/// <summary>Sweep results written by hand, for history, report and metrics tests.</summary>
-internal static class SampleResults
+/// <summary>Sweep results written by hand, for history, report, metrics and console-report tests.</summary>
+public static class SampleResults
 {
     public static readonly IReadOnlyList<ControlSummary> Controls =
     [
@@ -53,4 +54,23 @@ internal static class SampleResults
 
     public static Dictionary<string, string[]> Hosts(params (string Host, string[] Failing)[] hosts) =>
         hosts.ToDictionary(h => h.Host, h => h.Failing, StringComparer.Ordinal);
+
+    /// <summary>
+    /// Three hosts at <paramref name="at"/>: fs1 failing both controls, fs2 passing one and with a waived failure whose
+    /// evidence holds a secret and a control character, fs3 unreachable; every status a report has to show.
+    /// </summary>
+    public static SweepResult WithEveryStatus(DateTimeOffset at)
+    {
+        var result = Pass(at, Hosts(("fs1", ["CLEAR", "PROTECTED"]), ("fs2", []), ("fs3", [])), unreachable: ["fs3"]);
+        var fs2 = result.Hosts[1];
+        var waived = fs2.Controls[1] with
+        {
+            Status = ControlStatus.Waived,
+            WaivedOutcome = ControlStatus.Fail,
+            Message = "waived: CHG-1",
+            Waiver = new WaiverInfo("CHG-1", at.AddDays(7)),
+            Evidence = new Dictionary<string, object?> { ["esl_password"] = new Secret("ClueCon"), ["note"] = "control\u0001char" },
+        };
+        return result with { Hosts = [result.Hosts[0], fs2 with { Controls = [fs2.Controls[0], waived] }, result.Hosts[2]] };
+    }
 }

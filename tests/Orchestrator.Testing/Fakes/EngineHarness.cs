@@ -1,14 +1,15 @@
 using Microsoft.Extensions.Time.Testing;
+using Orchestrator.Engine;
 using Orchestrator.Engine.Modules;
 using Orchestrator.Engine.Output;
 using Orchestrator.Inventory;
 
-namespace Orchestrator.Engine.Tests.Fakes;
+namespace Orchestrator.Testing.Fakes;
 
 /// <summary>A temporary playbook directory, an in-memory inventory and fake hosts; runs playbooks through the public API.</summary>
-internal sealed class EngineHarness : IDisposable
+public sealed class EngineHarness : IDisposable
 {
-    private readonly string _dir = System.IO.Directory.CreateTempSubdirectory("engine-test-").FullName;
+    private readonly TempDirectory _dir = new("engine-test-");
 
     public EngineHarness(params string[] hosts)
     {
@@ -29,20 +30,14 @@ internal sealed class EngineHarness : IDisposable
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
-    public string Directory => _dir;
+    public string Directory => _dir.Path;
 
     public FakeHost this[string host] => Connector[host];
 
     public static string Inventory(params string[] hosts) =>
         "all:\n  hosts:\n" + string.Concat(hosts.Select(h => $"    {h}:\n"));
 
-    public string Write(string relativePath, string content)
-    {
-        var path = Path.Combine(_dir, relativePath);
-        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, content);
-        return path;
-    }
+    public string Write(string relativePath, string content) => _dir.Write(relativePath, content);
 
     public PlaybookRunOptions Options(string playbook, Action<OptionsBuilder>? configure = null)
     {
@@ -73,7 +68,7 @@ internal sealed class EngineHarness : IDisposable
             Modules = builder.Modules,
         };
 
-    public async Task<Run> RunAsync(string playbook, Action<OptionsBuilder>? configure = null)
+    public async Task<HarnessRun> RunAsync(string playbook, Action<OptionsBuilder>? configure = null)
     {
         var path = Write("site.yml", playbook);
         var builder = new OptionsBuilder();
@@ -81,12 +76,12 @@ internal sealed class EngineHarness : IDisposable
         var recording = new RecordingRunOutput();
         var options = Build(path, builder, new CompositeRunOutput(recording, builder.Output));
         var result = await PlaybookRunner.RunAsync(options, CancellationToken.None);
-        return new Run(result, recording);
+        return new HarnessRun(result, recording);
     }
 
-    public void Dispose() => System.IO.Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _dir.Dispose();
 
-    internal sealed class OptionsBuilder
+    public sealed class OptionsBuilder
     {
         public IRunOutput Output { get; set; } = new RecordingRunOutput();
 
@@ -112,15 +107,4 @@ internal sealed class EngineHarness : IDisposable
 
         public ModuleRegistry Modules { get; set; } = ModuleRegistry.CreateDefault();
     }
-}
-
-internal sealed record Run(PlaybookRunResult Result, RecordingRunOutput Output)
-{
-    public HostRecap Recap(string host) => Result.Hosts.Single(h => h.Host == host);
-
-    public IEnumerable<TaskResultEvent> Results(string task) => Output.Results.Where(r => r.Task == task && r.Item is null);
-
-    public TaskResultEvent Result1(string task, string host) => Results(task).Single(r => r.Host == host);
-
-    public IReadOnlyList<string> Warnings => Output.Events.OfType<string>().ToList();
 }

@@ -4,14 +4,14 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Orchestrator.Core.Transport;
 
-namespace Orchestrator.Engine.Tests.Fakes;
+namespace Orchestrator.Testing.Fakes;
 
 /// <summary>
 /// An in-memory host for unit tests: files, services, sysctls and scripted command results. It understands the
 /// probe and action commands the built-in modules send, and records every command and upload, so tests can
 /// assert what would reach a real host (and that check mode sends nothing that changes it).
 /// </summary>
-internal sealed partial class FakeHost(string name)
+public sealed partial class FakeHost(string name)
 {
     public string Name { get; } = name;
 
@@ -215,80 +215,4 @@ internal sealed partial class FakeHost(string name)
 
     [GeneratedRegex(@"^(! )?timeout 2 bash -c '?exec 3<>/dev/tcp/[^/]+/(\d+)")]
     private static partial Regex PortOpen();
-}
-
-internal sealed record FakeFile(byte[] Content, string Mode, string Owner, string Group);
-
-internal sealed class FakeConnection(FakeHost host) : IHostConnection
-{
-    public string HostName => host.Name;
-
-    public List<RemoteCommand> Sent { get; } = [];
-
-    public Task<CommandResult> RunAsync(RemoteCommand command, CancellationToken cancellationToken)
-    {
-        if (host.Unreachable)
-        {
-            throw new HostUnreachableException(host.Name, UnreachableReason.Network, $"{host.Name}: connection lost");
-        }
-
-        lock (Sent)
-        {
-            Sent.Add(command);
-        }
-
-        return Task.FromResult(host.Run(command.CommandText));
-    }
-
-    public Task<UploadResult> UploadAsync(FileUpload upload, CancellationToken cancellationToken)
-    {
-        if (host.TransferError is { } error)
-        {
-            throw new IOException(error);
-        }
-
-        host.Uploads.Enqueue(upload.RemotePath);
-        string? backup = null;
-        host.Files.TryGetValue(upload.RemotePath, out var old);
-        if (upload.Backup && old is not null)
-        {
-            backup = upload.RemotePath + ".bak";
-            host.Files[backup] = old;
-        }
-
-        host.Files[upload.RemotePath] = new FakeFile(upload.Content.ToArray(), upload.Mode ?? old?.Mode ?? "0644", upload.Owner ?? old?.Owner ?? "root", upload.Group ?? old?.Group ?? "root");
-        return Task.FromResult(new UploadResult(backup, Convert.ToHexStringLower(SHA256.HashData(upload.Content.Span))));
-    }
-
-    public Task<byte[]> DownloadAsync(string remotePath, bool become, CancellationToken cancellationToken) =>
-        host.TransferError is { } error ? throw new IOException(error)
-        : host.Files.TryGetValue(remotePath, out var f) ? Task.FromResult(f.Content.ToArray())
-        : throw new FileNotFoundException(remotePath);
-
-    public Task<string?> Sha256Async(string remotePath, bool become, CancellationToken cancellationToken) =>
-        Task.FromResult(host.Files.TryGetValue(remotePath, out var f) ? Convert.ToHexStringLower(SHA256.HashData(f.Content)) : null);
-
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-}
-
-/// <summary>Connects to <see cref="FakeHost"/>s by name; "localhost" is created on demand.</summary>
-internal sealed class FakeConnector : IHostConnector
-{
-    public ConcurrentDictionary<string, FakeHost> Hosts { get; } = new(StringComparer.Ordinal);
-
-    public ConcurrentQueue<(string Host, IReadOnlyDictionary<string, object?> Variables)> Connects { get; } = new();
-
-    public FakeHost this[string name] => Hosts.GetOrAdd(name, n => new FakeHost(n));
-
-    public Task<IHostConnection> ConnectAsync(string hostName, IReadOnlyDictionary<string, object?> hostVariables, CancellationToken cancellationToken)
-    {
-        Connects.Enqueue((hostName, hostVariables));
-        var host = this[hostName];
-        if (host.Unreachable)
-        {
-            throw new HostUnreachableException(hostName, UnreachableReason.Network, $"{hostName}: connection refused");
-        }
-
-        return Task.FromResult<IHostConnection>(new FakeConnection(host));
-    }
 }

@@ -1,26 +1,13 @@
 using System.Text.RegularExpressions;
 
-namespace FreeSwitch.Simulator.Tests.Support;
+namespace Orchestrator.Testing.Simulator;
 
 /// <summary>A test's copy of a configuration tree, with small editing helpers.</summary>
-internal sealed partial class ConfTree(string dir)
+public sealed partial class ConfTree(string dir)
 {
     public string Dir { get; } = dir;
 
-    public void CopyFrom(string source)
-    {
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(Dir, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-
-        foreach (var directory in Directory.EnumerateDirectories(source, "*", SearchOption.AllDirectories))
-        {
-            Directory.CreateDirectory(Path.Combine(Dir, Path.GetRelativePath(source, directory)));
-        }
-    }
+    public void CopyFrom(string source) => DirectoryTree.Copy(source, Dir);
 
     public string Read(string relative) => File.ReadAllText(Path.Combine(Dir, relative));
 

@@ -1,7 +1,7 @@
-namespace FreeSwitch.Simulator.Tests.Support;
+namespace Orchestrator.Testing.Simulator;
 
 /// <summary>A 127.x.y.1 address of its own per simulator, so parallel tests never share an IP:port.</summary>
-internal static class LoopbackAddresses
+public static class LoopbackAddresses
 {
     private static int _next = Random.Shared.Next(0, 200 * 250);
 

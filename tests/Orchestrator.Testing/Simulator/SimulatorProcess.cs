@@ -1,15 +1,14 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Sockets;
 using System.Text;
 
-namespace FreeSwitch.Simulator.Tests.Support;
+namespace Orchestrator.Testing.Simulator;
 
 /// <summary>
 /// A running freeswitch simulator on a conf dir built for the test: in the root namespace on its own 127.x address, or in a
 /// simt- namespace. Stopped (SIGTERM, then SIGKILL) and its files removed on dispose.
 /// </summary>
-internal sealed class SimulatorProcess : IAsyncDisposable
+public sealed class SimulatorProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _stderr = new();
@@ -72,7 +71,7 @@ internal sealed class SimulatorProcess : IAsyncDisposable
         ip ??= ns is null ? LoopbackAddresses.Next() : "127.0.0.1";
         var root = Path.Combine(Path.GetTempPath(), "simt-" + Guid.NewGuid().ToString("N")[..10]);
         var conf = new ConfTree(Path.Combine(root, "conf"));
-        conf.CopyFrom(TestPaths.VanillaConf);
+        conf.CopyFrom(RepoPaths.VanillaFreeSwitchConf);
         if (ns is null)
         {
             // In the shared namespace: the event socket on our own address, and no IPv6 profiles fighting over [::1]:5060.
@@ -84,10 +83,10 @@ internal sealed class SimulatorProcess : IAsyncDisposable
         edit?.Invoke(conf);
         var args = new List<string> { "-nf", "-nonat", "-conf", conf.Dir, "-log", Path.Combine(root, "log"), "-run", Path.Combine(root, "run"), "-var", $"local_ip_v4={ip}" };
         args.AddRange(extraArgs ?? []);
-        var info = ns is null ? new ProcessStartInfo(TestPaths.FreeSwitchExe) : new ProcessStartInfo("ip");
+        var info = ns is null ? new ProcessStartInfo(SimulatorPaths.FreeSwitchExe) : new ProcessStartInfo("ip");
         if (ns is not null)
         {
-            foreach (var a in new[] { "netns", "exec", ns.Name, TestPaths.FreeSwitchExe })
+            foreach (var a in new[] { "netns", "exec", ns.Name, SimulatorPaths.FreeSwitchExe })
             {
                 info.ArgumentList.Add(a);
             }
@@ -131,10 +130,10 @@ internal sealed class SimulatorProcess : IAsyncDisposable
     }
 
     /// <summary>Runs fs_cli -x (inside the namespace when there is one).</summary>
-    public Task<Shell.Result> FsCliAsync(string command, params string[] options)
+    public Task<ProcessResult> FsCliAsync(string command, params string[] options)
     {
-        string[] cli = [TestPaths.FsCliExe, "-H", Ip, .. options, "-x", command];
-        return Namespace is null ? Shell.RunAsync(cli[0], cli[1..], TimeSpan.FromSeconds(30)) : Namespace.ExecAsync(cli);
+        string[] cli = [SimulatorPaths.FsCliExe, "-H", Ip, .. options, "-x", command];
+        return Namespace is null ? ProcessRunner.RunAsync(cli[0], cli[1..], timeout: TimeSpan.FromSeconds(30)) : Namespace.ExecAsync(cli);
     }
 
     /// <summary>The api body, through a raw event socket connection (root namespace only).</summary>
@@ -154,9 +153,9 @@ internal sealed class SimulatorProcess : IAsyncDisposable
     /// <summary>Lines of ss -uanp (in the namespace when there is one) owned by this process.</summary>
     public async Task<List<string>> UdpSocketsAsync()
     {
-        var result = Namespace is null ? await Shell.RunAsync("ss", "-uanp") : await Namespace.ExecAsync("ss", "-uanp");
+        var result = Namespace is null ? await ProcessRunner.RunAsync("ss", "-uanp") : await Namespace.ExecAsync("ss", "-uanp");
         var pid = Namespace is null ? Pid : FindPid();
-        return [.. result.StdOut.Split('\n').Where(l => l.Contains($"pid={pid},", StringComparison.Ordinal))];
+        return [.. result.Stdout.Split('\n').Where(l => l.Contains($"pid={pid},", StringComparison.Ordinal))];
     }
 
     /// <summary>ESTAB lines of this process whose peer is the capture server.</summary>
@@ -195,7 +194,7 @@ internal sealed class SimulatorProcess : IAsyncDisposable
                 var pid = Namespace is null ? _process.Id : FindPid();
                 if (pid > 0)
                 {
-                    await Shell.RunAsync("kill", "-TERM", pid.ToString(CultureInfo.InvariantCulture));
+                    await ProcessRunner.RunAsync("kill", "-TERM", pid.ToString(CultureInfo.InvariantCulture));
                 }
 
                 using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
@@ -224,73 +223,4 @@ internal sealed class SimulatorProcess : IAsyncDisposable
 
     /// <summary>The simulator's own pid (under ip netns exec, the child of the ip process we started; ip execs, so usually the same).</summary>
     private int FindPid() => File.Exists(PidFile) ? int.Parse(File.ReadAllText(PidFile).Trim(), CultureInfo.InvariantCulture) : _process.Id;
-}
-
-/// <summary>A raw event socket connection: exact bytes, for the handshake tests.</summary>
-internal sealed class EslConnection : IDisposable
-{
-    private readonly TcpClient _client;
-    private readonly NetworkStream _stream;
-    private readonly List<byte> _pending = [];
-
-    private EslConnection(TcpClient client)
-    {
-        _client = client;
-        _stream = client.GetStream();
-    }
-
-    public static async Task<EslConnection> OpenAsync(string host, int port)
-    {
-        var client = new TcpClient();
-        await client.ConnectAsync(host, port);
-        return new EslConnection(client);
-    }
-
-    public Task SendAsync(string text) => _stream.WriteAsync(Encoding.UTF8.GetBytes(text)).AsTask();
-
-    /// <summary>One framed message: headers to the blank line, plus Content-Length bytes. Empty string at EOF.</summary>
-    public async Task<string> ReadAsync()
-    {
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (true)
-        {
-            var text = Encoding.UTF8.GetString([.. _pending]);
-            var end = text.IndexOf("\n\n", StringComparison.Ordinal);
-            if (end >= 0)
-            {
-                var head = text[..(end + 2)];
-                var length = 0;
-                foreach (var line in head.Split('\n'))
-                {
-                    if (line.StartsWith("Content-Length: ", StringComparison.Ordinal))
-                    {
-                        length = int.Parse(line[16..], CultureInfo.InvariantCulture);
-                    }
-                }
-
-                var headBytes = Encoding.UTF8.GetByteCount(head);
-                if (_pending.Count >= headBytes + length)
-                {
-                    var message = Encoding.UTF8.GetString([.. _pending.GetRange(0, headBytes + length)]);
-                    _pending.RemoveRange(0, headBytes + length);
-                    return message;
-                }
-            }
-
-            var buffer = new byte[4096];
-            var n = await _stream.ReadAsync(buffer, cts.Token);
-            if (n == 0)
-            {
-                return string.Empty;
-            }
-
-            _pending.AddRange(buffer.AsSpan(0, n).ToArray());
-        }
-    }
-
-    public void Dispose()
-    {
-        _stream.Dispose();
-        _client.Dispose();
-    }
 }

@@ -1,3 +1,4 @@
+using Orchestrator.Testing;
 using Orchestrator.Transport.KnownHosts;
 using Orchestrator.Transport.Tests.Support;
 
@@ -32,7 +33,7 @@ public sealed class HostKeyVerifierTests : IDisposable
     [Fact]
     public void Verify_AcceptNewConcurrently_WritesOneWholeLinePerHost()
     {
-        var file = _temp.File("new-dir/known_hosts");
+        var file = _temp.Combine("new-dir/known_hosts");
         var verifier = Verifier();
         var policy = new HostKeyPolicy(HostKeyChecking.AcceptNew, [file], [], false);
 
@@ -61,7 +62,7 @@ public sealed class HostKeyVerifierTests : IDisposable
     public void Verify_GlobalFile_TrustsButIsNeverWritten()
     {
         var global = _temp.Write("global", $"10.0.0.5 ssh-ed25519 {Ed25519A}\n");
-        var user = _temp.File("user");
+        var user = _temp.Combine("user");
         var verdict = Verifier().Verify(new HostKeyPolicy(HostKeyChecking.AcceptNew, [user], [global], false), "web1", "10.0.0.5", 22, Convert.FromBase64String(Ed25519A));
 
         Assert.True(verdict.Trusted);

@@ -1,3 +1,4 @@
+using Orchestrator.Testing;
 using Orchestrator.Transport.KnownHosts;
 
 namespace Orchestrator.Transport.Tests.KnownHosts;
@@ -50,9 +51,9 @@ public sealed class KnownHostsFileTests
     [Fact]
     public async Task Parse_LineHashedBySshKeygen_MatchesItsHostOnly()
     {
-        using var temp = new Support.TempDirectory();
+        using var temp = new TempDirectory();
         var path = temp.Write("known_hosts", $"fs1.example.org ssh-ed25519 {Ed25519A}\n[fs2.example.org]:2200 ssh-ed25519 {Ed25519B}\n");
-        var hashed = await Support.ProcessRunner.RunAsync("ssh-keygen", ["-H", "-f", path]);
+        var hashed = await ProcessRunner.RunAsync("ssh-keygen", ["-H", "-f", path]);
         Assert.Equal(0, hashed.ExitCode);
 
         var file = KnownHostsFile.Load(path);

@@ -1,4 +1,5 @@
 using Orchestrator.Core.Transport;
+using Orchestrator.Testing;
 using Orchestrator.Transport.Tests.Support;
 
 namespace Orchestrator.Transport.Tests.Lab;

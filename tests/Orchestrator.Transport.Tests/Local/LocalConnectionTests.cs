@@ -2,9 +2,9 @@ using System.Security.Cryptography;
 using System.Text;
 using Orchestrator.Core.Secrets;
 using Orchestrator.Core.Transport;
-using Orchestrator.Transport.Tests.Support;
+using Orchestrator.Testing;
 
-namespace Orchestrator.Transport.Tests.Shell;
+namespace Orchestrator.Transport.Tests.Local;
 
 /// <summary><c>ansible_connection: local</c>: the same scripts as over SSH, run by the controller's /bin/sh.</summary>
 public sealed class LocalConnectionTests : IDisposable
@@ -30,7 +30,7 @@ public sealed class LocalConnectionTests : IDisposable
     [Fact]
     public async Task UploadDownloadSha256_Local_RoundTripAtomically()
     {
-        var path = _temp.File("dir/file.bin");
+        var path = _temp.Combine("dir/file.bin");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, "old");
         File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead);
@@ -52,10 +52,10 @@ public sealed class LocalConnectionTests : IDisposable
     {
         await using var connection = await Connect();
 
-        var error = await Assert.ThrowsAsync<IOException>(() => connection.UploadAsync(new FileUpload(_temp.File("missing/x"), Encoding.UTF8.GetBytes("x")), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<IOException>(() => connection.UploadAsync(new FileUpload(_temp.Combine("missing/x"), Encoding.UTF8.GetBytes("x")), CancellationToken.None));
 
         Assert.Contains("upload of", error.Message, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(_temp.File("missing")));
+        Assert.False(Directory.Exists(_temp.Combine("missing")));
     }
 
     [Fact]
@@ -63,13 +63,13 @@ public sealed class LocalConnectionTests : IDisposable
     {
         await using var connection = await Connect();
 
-        await Assert.ThrowsAsync<ArgumentException>(() => connection.UploadAsync(new FileUpload(_temp.File("x"), Encoding.UTF8.GetBytes("x")) { Mode = "0644; rm -rf /" }, CancellationToken.None));
+        await Assert.ThrowsAsync<ArgumentException>(() => connection.UploadAsync(new FileUpload(_temp.Combine("x"), Encoding.UTF8.GetBytes("x")) { Mode = "0644; rm -rf /" }, CancellationToken.None));
     }
 
     [Fact]
     public async Task RunAsync_Timeout_KillsTheProcessTree()
     {
-        var marker = _temp.File("late");
+        var marker = _temp.Combine("late");
         await using var connection = await Connect();
 
         var result = await connection.RunAsync(new RemoteCommand($"sleep 3; touch {marker}") { Timeout = TimeSpan.FromMilliseconds(500) }, CancellationToken.None);

@@ -1,5 +1,6 @@
 using Orchestrator.Core.Errors;
 using Orchestrator.Core.Secrets;
+using Orchestrator.Testing;
 using Orchestrator.Transport.Settings;
 using Orchestrator.Transport.Tests.Support;
 

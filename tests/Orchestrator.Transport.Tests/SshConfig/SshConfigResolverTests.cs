@@ -1,4 +1,5 @@
 using Orchestrator.Core.Errors;
+using Orchestrator.Testing;
 using Orchestrator.Transport.SshConfig;
 using Orchestrator.Transport.Tests.Support;
 
@@ -156,7 +157,7 @@ public sealed class SshConfigResolverTests : IDisposable
     [Fact]
     public void Load_MissingFile_ClearError()
     {
-        var error = Assert.Throws<UserInputException>(() => SshConfigFile.Load(_temp.File("nope")));
+        var error = Assert.Throws<UserInputException>(() => SshConfigFile.Load(_temp.Combine("nope")));
 
         Assert.Contains("does not exist", error.Message, StringComparison.Ordinal);
     }
@@ -172,5 +173,5 @@ public sealed class SshConfigResolverTests : IDisposable
     }
 
     private SshConfigResolver Resolver(string text) =>
-        new(SshConfigFile.Parse(_temp.File("config"), text), _temp.Path, _log.CreateLogger("test"));
+        new(SshConfigFile.Parse(_temp.Combine("config"), text), _temp.Path, _log.CreateLogger("test"));
 }

@@ -1,68 +1,11 @@
-using System.Security.Cryptography;
-using System.Text;
-using Orchestrator.Lab;
+using Orchestrator.Testing.Labs;
 using Orchestrator.Transport.Retry;
 
 namespace Orchestrator.Transport.Tests.Support;
 
-/// <summary>
-/// One lab (real sshd per host in network namespaces) per test class, as an xunit class fixture: brought
-/// up once, taken down after the class's last test even when tests fail. Lab names start with "tr".
-/// </summary>
-public abstract class TransportLab : IAsyncLifetime
+/// <summary>A lab (real sshd per host in network namespaces) per test class, and connectors to it. Lab names start with "tr".</summary>
+public abstract class TransportLab(string purpose, int hosts) : LabFixture("tr" + purpose, hosts)
 {
-    private static readonly string CheckoutTag = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(AppContext.BaseDirectory)))[..4];
-
-    private readonly string _purpose;
-    private readonly int _hosts;
-    private LabFleet? _lab;
-
-    protected TransportLab(string purpose, int hosts)
-    {
-        _purpose = purpose;
-        _hosts = hosts;
-    }
-
-    public LabFleet Lab => _lab ?? throw new InvalidOperationException("the lab did not come up");
-
-    /// <summary>An empty home directory, so the machine's own ~/.ssh never takes part.</summary>
-    public string Home { get; } = Path.Combine(Path.GetTempPath(), "orchestrator-transport-tests", "home-" + Guid.NewGuid().ToString("N")[..8]);
-
-    public virtual async Task InitializeAsync()
-    {
-        if (Environment.UserName != "root")
-        {
-            throw new InvalidOperationException("the transport's lab tests need root (network namespaces, per-host sshd); run them as root.");
-        }
-
-        Directory.CreateDirectory(Home);
-        var name = $"tr{_purpose}-{CheckoutTag}";
-        var directory = Path.Combine(Path.GetTempPath(), "orchestrator-transport-tests", "labs", name);
-        // A crashed earlier run may have left this lab behind.
-        await LabFleet.DownAsync(directory, CancellationToken.None);
-        _lab = await LabFleet.UpAsync(new LabOptions { Name = name, Directory = directory, Hosts = _hosts }, CancellationToken.None);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_lab is not null)
-        {
-            await _lab.DisposeAsync();
-        }
-
-        try
-        {
-            Directory.Delete(Home, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
-
-    public LabHost Host(int index) => Lab.Hosts[index];
-
-    public string Address(int index) => Lab.Hosts[index].Address.ToString();
-
     /// <summary>A host's variables as the lab's inventory gives them (login user, lab key, lab known_hosts, strict checking).</summary>
     public Dictionary<string, object?> Variables(int index, string? user = null, string? extraSshArgs = null) => new(StringComparer.Ordinal)
     {
@@ -86,20 +29,6 @@ public abstract class TransportLab : IAsyncLifetime
         };
         configure?.Invoke(options);
         return new HostConnector(options);
-    }
-
-    /// <summary>Runs a command as root inside a host (not through SSH) and fails the test if it fails.</summary>
-    public async Task<string> InHostAsync(int index, string command, string? stdin = null)
-    {
-        var result = stdin is null
-            ? await Lab.ExecInHostAsync(Host(index).Name, command, CancellationToken.None)
-            : await Lab.ExecInHostAsync(Host(index).Name, command, stdin, CancellationToken.None);
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException($"in-host command failed on {Host(index).Name} (rc={result.ExitCode}): {command}\n{result.Stderr}");
-        }
-
-        return result.Stdout;
     }
 
     /// <summary>Kills the sshd processes serving established connections on a host (the listener stays), as a dropped link would.</summary>

@@ -1,11 +1,13 @@
 using System.Text.Json;
-using Orchestrator.Transport.Tests.Support;
+using Orchestrator.Cli.Tests.Support;
+using Orchestrator.Testing;
 
-namespace Orchestrator.Transport.Tests.Cli;
+namespace Orchestrator.Cli.Tests.Commands.Exec;
 
-public sealed class ExecLab() : TransportLab("exec", 3);
+public sealed class ExecLab() : CliLab("exec", 3);
 
 /// <summary><c>orchestrator exec</c> end to end: the real CLI process against the lab's inventory and sshd.</summary>
+[Collection(CliLabCollection.Name)]
 [Trait("Category", "Lab")]
 public sealed class ExecCommandTests : IClassFixture<ExecLab>, IDisposable
 {
@@ -132,7 +134,7 @@ public sealed class ExecCommandTests : IClassFixture<ExecLab>, IDisposable
               vars:
                 ansible_user: {_lab.Lab.LoginUser}
                 ansible_ssh_private_key_file: {_lab.Lab.ClientPrivateKeyPath}
-                ansible_ssh_common_args: -o UserKnownHostsFile={_temp.File("empty_known_hosts")}
+                ansible_ssh_common_args: -o UserKnownHostsFile={_temp.Combine("empty_known_hosts")}
               hosts:
                 fs1:
                   ansible_host: {_lab.Address(0)}
@@ -170,7 +172,7 @@ public sealed class ExecCommandTests : IClassFixture<ExecLab>, IDisposable
     [InlineData(new[] { "exec", "-i", "x.yml", "-f", "0", "--", "true" }, "--forks 0: expected 1 to 1000")]
     public async Task Exec_BadArguments_ClearErrorAndNonZeroExit(string[] args, string message)
     {
-        var result = await ProcessRunner.OrchestratorAsync(args);
+        var result = await OrchestratorCli.RunAsync(args);
 
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains(message, result.Stdout + result.Stderr, StringComparison.Ordinal);
@@ -189,14 +191,9 @@ public sealed class ExecCommandTests : IClassFixture<ExecLab>, IDisposable
     [Fact]
     public async Task Exec_Interrupted_ClosesConnectionsTerminatesRemoteCommandsAndExits130()
     {
-        var info = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "orchestrator.dll"), "exec", "-i", _lab.Lab.InventoryPath, "--", "sleep 4545.5" })
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        info.Environment["HOME"] = _lab.Home;
+        var info = OrchestratorCli.StartInfo(["exec", "-i", _lab.Lab.InventoryPath, "--", "sleep 4545.5"], new Dictionary<string, string> { ["HOME"] = _lab.Home });
         using var process = System.Diagnostics.Process.Start(info)!;
+        process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         var running = string.Empty;
@@ -236,5 +233,5 @@ public sealed class ExecCommandTests : IClassFixture<ExecLab>, IDisposable
     }
 
     private Task<ProcessResult> Exec(params string[] args) =>
-        ProcessRunner.OrchestratorAsync(new[] { "exec" }.Concat(args), new Dictionary<string, string> { ["HOME"] = _lab.Home });
+        OrchestratorCli.RunAsync(new[] { "exec" }.Concat(args), environment: new Dictionary<string, string> { ["HOME"] = _lab.Home });
 }

@@ -1,6 +1,6 @@
-using Orchestrator.Transport.Tests.Support;
+using Orchestrator.Testing;
 
-namespace Orchestrator.Transport.Tests.Cli;
+namespace Orchestrator.Cli.Tests.Commands.Exec;
 
 /// <summary>
 /// <c>orchestrator exec</c> redacts every secret among the selected hosts' variables, not only connection passwords:
@@ -30,7 +30,7 @@ public sealed class ExecRedactionTests : IDisposable
                   plain_setting: visible-value-31
             """);
 
-        var result = await ProcessRunner.OrchestratorAsync(
+        var result = await OrchestratorCli.RunAsync(
             ["exec", "-i", inventory, "-o", format, "--", $"echo {EslPassword}; echo {ApiToken} >&2; echo visible-value-31"]);
 
         Assert.Equal(0, result.ExitCode);

@@ -1,14 +1,16 @@
 using System.Diagnostics;
-using Orchestrator.Transport.Tests.Support;
+using Orchestrator.Cli.Tests.Support;
+using Orchestrator.Testing;
 
-namespace Orchestrator.Transport.Tests.Cli;
+namespace Orchestrator.Cli.Tests.Commands.Exec;
 
-public sealed class SecretsLab() : TransportLab("secret", 2);
+public sealed class SecretsLab() : CliLab("secret", 2);
 
 /// <summary>
 /// Passwords and passphrases never reach argv, logs or output: every line the CLI prints (stdout, stderr
 /// with -v) and every process argument on the machine while it runs are captured and searched.
 /// </summary>
+[Collection(CliLabCollection.Name)]
 [Trait("Category", "Lab")]
 public sealed class SecretsTests : IClassFixture<SecretsLab>, IDisposable
 {
@@ -76,21 +78,7 @@ public sealed class SecretsTests : IClassFixture<SecretsLab>, IDisposable
     /// <summary>Runs the CLI and samples every process's arguments on the machine while it runs.</summary>
     private async Task<(ProcessResult Result, string Argv)> RunWatchingArgvAsync(string[] args)
     {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "orchestrator.dll"));
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        info.Environment["HOME"] = _lab.Home;
-        info.Environment["ORCHESTRATOR_SSH_PASSPHRASE"] = Passphrase;
+        var info = OrchestratorCli.StartInfo(args, new Dictionary<string, string> { ["HOME"] = _lab.Home, ["ORCHESTRATOR_SSH_PASSPHRASE"] = Passphrase });
         using var process = Process.Start(info)!;
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();

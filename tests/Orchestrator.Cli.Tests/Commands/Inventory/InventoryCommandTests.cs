@@ -1,6 +1,9 @@
-using Orchestrator.Inventory.Tests.Support;
+using Orchestrator.Cli.Tests.Support;
+using Orchestrator.Inventory;
+using Orchestrator.Inventory.Output;
+using Orchestrator.Testing;
 
-namespace Orchestrator.Inventory.Tests.Cli;
+namespace Orchestrator.Cli.Tests.Commands.Inventory;
 
 /// <summary>The orchestrator inventory views through the command line (in process; graphs through the executable).</summary>
 [Collection(nameof(ConsoleCollection))]
@@ -59,7 +62,7 @@ public sealed class InventoryCommandTests
     {
         using var dir = new TempDirectory();
         dir.Write("hosts.ini", Fleet);
-        var result = await InProcessCli.RunAsync("inventory", "-i", dir["hosts.ini"], "--host", "fs-e1");
+        var result = await InProcessCli.RunAsync("inventory", "-i", dir.Combine("hosts.ini"), "--host", "fs-e1");
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("{\n    \"capture\": [\n        \"homer\"\n    ],\n    \"sip_profile\": \"external\"\n}\n", result.Stdout);
     }
@@ -69,7 +72,7 @@ public sealed class InventoryCommandTests
     {
         using var dir = new TempDirectory();
         dir.Write("hosts.ini", Fleet);
-        var result = await InProcessCli.RunAsync("inventory", "-i", dir["hosts.ini"], "--list", "--limit", "edge");
+        var result = await InProcessCli.RunAsync("inventory", "-i", dir.Combine("hosts.ini"), "--list", "--limit", "edge");
         Assert.Equal(0, result.ExitCode);
         var doc = (Dictionary<string, object?>)PyJson.Parse(result.Stdout)!;
         Assert.Equal(["_meta", "all", "edge", "freeswitch"], doc.Keys.Order(StringComparer.Ordinal));
@@ -82,7 +85,7 @@ public sealed class InventoryCommandTests
     {
         using var dir = new TempDirectory();
         dir.Write("hosts.ini", Fleet);
-        var result = await InProcessCli.RunAsync("inventory", "-i", dir["hosts.ini"], "--list-hosts", "freeswitch:!fs-m1");
+        var result = await InProcessCli.RunAsync("inventory", "-i", dir.Combine("hosts.ini"), "--list-hosts", "freeswitch:!fs-m1");
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("  hosts (2):\n    fs-m2\n    fs-e1\n", result.Stdout);
     }
@@ -92,7 +95,7 @@ public sealed class InventoryCommandTests
     {
         using var dir = new TempDirectory();
         dir.Write("hosts.ini", Fleet);
-        var result = await InProcessCli.RunAsync("inventory", "-i", dir["hosts.ini"], "--list-hosts", "nosuch");
+        var result = await InProcessCli.RunAsync("inventory", "-i", dir.Combine("hosts.ini"), "--list-hosts", "nosuch");
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("  hosts (0):\n", result.Stdout);
         Assert.Equal("[WARNING]: Could not match supplied host pattern, ignoring: nosuch\n", result.Stderr);
@@ -110,8 +113,8 @@ public sealed class InventoryCommandTests
         foreach (var host in source.Hosts)
         {
             Assert.Equal(
-                Output.AnsibleJson.Serialize(host.Variables),
-                Output.AnsibleJson.Serialize(roundTrip.FindHost(host.Name)!.Variables));
+                AnsibleJson.Serialize(host.Variables),
+                AnsibleJson.Serialize(roundTrip.FindHost(host.Name)!.Variables));
             Assert.Equal(host.Groups, roundTrip.FindHost(host.Name)!.Groups);
         }
     }

@@ -1,6 +1,7 @@
-using Orchestrator.Inventory.Tests.Support;
+using Orchestrator.Cli.Tests.Support;
+using Orchestrator.Testing;
 
-namespace Orchestrator.Inventory.Tests.Cli;
+namespace Orchestrator.Cli.Tests.Commands.Inventory;
 
 /// <summary>
 /// Every kind of bad input, through the orchestrator command line (in process, through CliApplication.RunAsync,
@@ -53,7 +54,7 @@ public sealed class InventoryErrorTests
         Assert.Equal(2, result.ExitCode);
         Assert.Equal("", result.Stdout);
         var line = Assert.Single(result.Stderr.TrimEnd('\n').Split('\n'));
-        Assert.StartsWith($"ERROR: {dir[location]}: ", line, StringComparison.Ordinal);
+        Assert.StartsWith($"ERROR: {dir.Combine(location)}: ", line, StringComparison.Ordinal);
         Assert.Contains(words, line, StringComparison.Ordinal);
         Assert.Matches("found .*expected", line);
     }
@@ -66,7 +67,7 @@ public sealed class InventoryErrorTests
         dir.Write("group_vars/web.yml", "- a\n- b\n");
         var result = await InProcessCli.RunAsync("inventory", "-i", hosts, "--list");
         Assert.Equal(2, result.ExitCode);
-        Assert.StartsWith($"ERROR: {dir["group_vars/web.yml"]}:1:1: found a list at the top of a variables file; expected a mapping", result.Stderr, StringComparison.Ordinal);
+        Assert.StartsWith($"ERROR: {dir.Combine("group_vars/web.yml")}:1:1: found a list at the top of a variables file; expected a mapping", result.Stderr, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -1,16 +1,18 @@
-using Orchestrator.Lab.Linux;
-using Orchestrator.Lab.Tests.Support;
+using Orchestrator.Cli.Tests.Support;
+using Orchestrator.Lab;
+using Orchestrator.Testing;
+using Orchestrator.Testing.Labs;
 
-namespace Orchestrator.Lab.Tests.Cli;
+namespace Orchestrator.Cli.Tests.Commands.Lab;
 
 /// <summary>The `orchestrator lab` commands, run as a user runs them: the built executable.</summary>
 // Lab even for bad flags and a missing lab: every lab command checks for root before anything else.
+[Collection(CliLabCollection.Name)]
 [Trait("Category", "Lab")]
 public sealed class LabCommandTests
 {
     private static Task<ProcessResult> OrchestratorAsync(params string[] args) =>
-        ProcessRunner.RunAsync(Path.Combine(AppContext.BaseDirectory, "orchestrator"), args, CancellationToken.None, timeout: TimeSpan.FromMinutes(3),
-            environment: new Dictionary<string, string> { ["NO_COLOR"] = "1", ["COLUMNS"] = "200" });
+        OrchestratorCli.RunAsync(args, environment: new Dictionary<string, string> { ["NO_COLOR"] = "1", ["COLUMNS"] = "200" }, timeout: TimeSpan.FromMinutes(3));
 
     [Fact]
     public async Task Status_NoLabInDirectory_ClearErrorExitTwo()
@@ -69,7 +71,7 @@ public sealed class LabCommandTests
 
             var down = await OrchestratorAsync("lab", "down", "--dir", dir);
             Assert.True(down.Succeeded, down.Stderr);
-            Assert.Empty(await LabLeftovers.FindAsync(name, new LabNames(name).InterfacePrefix, dir));
+            Assert.Empty(await LabLeftovers.FindAsync(name, dir));
         }
         finally
         {

@@ -1,20 +1,15 @@
-using Orchestrator.Engine.Tests.Lab;
+using Orchestrator.Testing;
 
-namespace Orchestrator.Engine.Tests.Cli;
+namespace Orchestrator.Cli.Tests.Commands.Run;
 
 /// <summary>The <c>orchestrator run</c> command as a separate process: load-time errors, listings, exit codes.</summary>
 public sealed class RunCliTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("engine-cli-").FullName;
+    private readonly TempDirectory _dir = new("engine-cli-");
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _dir.Dispose();
 
-    private string Write(string name, string content)
-    {
-        var path = Path.Combine(_dir, name);
-        File.WriteAllText(path, content);
-        return path;
-    }
+    private string Write(string name, string content) => _dir.Write(name, content);
 
     // An address in TEST-NET-1 that nothing listens on: if the CLI tried to connect, the test would see it fail to.
     private string Inventory() => Write("inv.yml", "all:\n  hosts:\n    h1:\n      ansible_host: 192.0.2.1\n");
@@ -33,7 +28,7 @@ public sealed class RunCliTests : IDisposable
     public async Task Run_MalformedPlaybook_ExitsOneWithFileLineColumn(string playbook, string location, string message)
     {
         var path = Write("bad.yml", playbook);
-        var (exit, stdout, stderr) = await EngineLab.CliAsync("run", path, "-i", Inventory());
+        var (exit, stdout, stderr) = await OrchestratorCli.RunAsync("run", path, "-i", Inventory());
         Assert.Equal(1, exit);
         Assert.Contains($"ERROR: {path}{location}", stderr, StringComparison.Ordinal);
         Assert.Contains(message, stderr, StringComparison.Ordinal);
@@ -45,9 +40,9 @@ public sealed class RunCliTests : IDisposable
     public async Task Run_SyntaxCheckAndListings_DoNotConnect()
     {
         var path = Write("ok.yml", "- name: P\n  hosts: all\n  tasks:\n    - {name: t1, debug: msg=x, tags: [a]}\n");
-        var syntax = await EngineLab.CliAsync("run", path, "--syntax-check");
+        var syntax = await OrchestratorCli.RunAsync("run", path, "--syntax-check");
         Assert.Equal(0, syntax.ExitCode);
-        var list = await EngineLab.CliAsync("run", path, "-i", Inventory(), "--list-tasks", "--list-hosts", "--list-tags");
+        var list = await OrchestratorCli.RunAsync("run", path, "-i", Inventory(), "--list-tasks", "--list-hosts", "--list-tags");
         Assert.Equal(0, list.ExitCode);
         Assert.Contains("      t1\tTAGS: [a]", list.Stdout, StringComparison.Ordinal);
         Assert.Contains("    hosts (1):\n      h1\n", list.Stdout, StringComparison.Ordinal);
@@ -58,7 +53,7 @@ public sealed class RunCliTests : IDisposable
     public async Task Run_DetailedExitCodeWithoutCheck_IsRejected()
     {
         var path = Write("ok.yml", "- hosts: all\n  tasks: []\n");
-        var (exit, _, stderr) = await EngineLab.CliAsync("run", path, "-i", Inventory(), "--detailed-exitcode");
+        var (exit, _, stderr) = await OrchestratorCli.RunAsync("run", path, "-i", Inventory(), "--detailed-exitcode");
         Assert.NotEqual(0, exit);
         Assert.Contains("--detailed-exitcode needs --check", stderr, StringComparison.Ordinal);
     }

@@ -4,23 +4,26 @@ using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
-using Orchestrator.Compliance.Tests.Support;
+using Orchestrator.Cli.Tests.Support;
+using Orchestrator.Testing;
+using Orchestrator.Testing.Compliance;
 
-namespace Orchestrator.Compliance.Tests.Lab;
+namespace Orchestrator.Cli.Tests.Commands.Sweep;
 
-public sealed class CollideLab() : ComplianceLab("sw", 3, "collide");
+public sealed class CollideLab() : CliLab("sweep", 3, o => o.Scenario = "collide");
 
 /// <summary>
 /// The sweep through real SSH against a 3-host collide lab (simulated FreeSWITCH behind real sshd), run as the real
 /// <c>orchestrator</c> executable: exit codes, the failing controls and their evidence, remediation and history.
 /// </summary>
+[Collection(CliLabCollection.Name)]
 [Trait("Category", "Lab")]
 public sealed partial class CollideLabSweepTests(CollideLab fixture) : IClassFixture<CollideLab>, IDisposable
 {
     /// <summary>What the collide scenario breaks: ports in the RTP range now, no reservation (nor persisted), robustness off.</summary>
     private static readonly string[] ExpectedFailing = ["FS-CAP-04", "FS-CAP-05", "FS-CAP-06", "FS-CAP-07"];
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(8);
-    private readonly TempDir _dir = new();
+    private readonly TempDirectory _dir = new();
 
     public void Dispose()
     {
@@ -29,7 +32,7 @@ public sealed partial class CollideLabSweepTests(CollideLab fixture) : IClassFix
     }
 
     /// <summary>The shipped policy, whose failing controls remediate with the shipped playbooks/fix-port-collisions.yml.</summary>
-    private static string Policy() => Path.Combine(TestPolicies.RepoRoot, "policies", "freeswitch-capture.yml");
+    private static string Policy() => Path.Combine(RepoPaths.Root, "policies", "freeswitch-capture.yml");
 
     private string[] Sweep(string db, params string[] extra) =>
         ["sweep", "-i", fixture.Lab.InventoryPath, "--policy", Policy(), "--become", "--db", db, "--forks", "10", .. extra];

@@ -1,19 +1,20 @@
-using Orchestrator.Compliance.Tests.Support;
+using Orchestrator.Cli.Tests.Support;
+using Orchestrator.Testing;
 
-namespace Orchestrator.Compliance.Tests.Sweeping;
+namespace Orchestrator.Cli.Tests.Commands.Sweep;
 
 /// <summary>The real executable's answers to bad input: a message with file:line:column, exit 2, no stack trace.</summary>
 public sealed class SweepCliTests : IDisposable
 {
-    private readonly TempDir _dir = new();
+    private readonly TempDirectory _dir = new();
 
     public void Dispose() => _dir.Dispose();
 
     [Fact]
     public async Task Sweep_MalformedPolicy_PrintsFileLineColumnAndExits2()
     {
-        var inventory = _dir.File("inventory.yml", "all:\n  hosts:\n    fs1:\n      ansible_connection: local\n");
-        var policy = _dir.File("policy.yml", "policy: broken\ncontrols:\n  - id: A\n    title: t\n    impact: 0.5\n    check:\n      type: capture_ports_clear\n      colour: red\n");
+        var inventory = _dir.Write("inventory.yml", "all:\n  hosts:\n    fs1:\n      ansible_connection: local\n");
+        var policy = _dir.Write("policy.yml", "policy: broken\ncontrols:\n  - id: A\n    title: t\n    impact: 0.5\n    check:\n      type: capture_ports_clear\n      colour: red\n");
 
         var result = await CliProcess.RunAsync(TimeSpan.FromMinutes(1), "sweep", "-i", inventory, "--policy", policy, "--db", _dir.Combine("h.db"));
 
@@ -38,8 +39,8 @@ public sealed class SweepCliTests : IDisposable
     [InlineData("--metrics-listen", "9464", "--metrics-listen '9464': expected HOST:PORT")]
     public async Task Sweep_BadOption_IsAClearError(string option, string value, string message)
     {
-        var inventory = _dir.File("inventory.yml", "all:\n  hosts:\n    fs1:\n      ansible_connection: local\n");
-        var policy = _dir.File("policy.yml", "policy: ok\ncontrols:\n  - { id: A, title: t, impact: 0.5, check: { type: capture_ports_clear } }\n");
+        var inventory = _dir.Write("inventory.yml", "all:\n  hosts:\n    fs1:\n      ansible_connection: local\n");
+        var policy = _dir.Write("policy.yml", "policy: ok\ncontrols:\n  - { id: A, title: t, impact: 0.5, check: { type: capture_ports_clear } }\n");
 
         var result = await CliProcess.RunAsync(TimeSpan.FromMinutes(1), "sweep", "-i", inventory, "--policy", policy, "--db", _dir.Combine("h.db"), option, value);
 

@@ -1,6 +1,6 @@
 using Orchestrator.Engine.Execution.Plays;
 using Orchestrator.Engine.Model;
-using Orchestrator.Engine.Tests.Fakes;
+using Orchestrator.Testing.Fakes;
 
 namespace Orchestrator.Engine.Tests.Execution.Plays;
 

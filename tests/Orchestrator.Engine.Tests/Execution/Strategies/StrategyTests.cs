@@ -1,4 +1,4 @@
-using Orchestrator.Engine.Tests.Fakes;
+using Orchestrator.Testing.Fakes;
 
 namespace Orchestrator.Engine.Tests.Execution.Strategies;
 

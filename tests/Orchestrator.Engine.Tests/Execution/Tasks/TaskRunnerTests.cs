@@ -1,5 +1,5 @@
 using Orchestrator.Engine.Output;
-using Orchestrator.Engine.Tests.Fakes;
+using Orchestrator.Testing.Fakes;
 
 namespace Orchestrator.Engine.Tests.Execution.Tasks;
 

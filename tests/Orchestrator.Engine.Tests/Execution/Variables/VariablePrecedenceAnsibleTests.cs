@@ -3,6 +3,7 @@ using System.Text.Json;
 using Orchestrator.Core.Secrets;
 using Orchestrator.Engine.Output;
 using Orchestrator.Inventory;
+using Orchestrator.Testing;
 using Orchestrator.Transport;
 
 namespace Orchestrator.Engine.Tests.Execution.Variables;
@@ -108,19 +109,19 @@ public sealed class VariablePrecedenceAnsibleTests : IDisposable
                 self._display.display(json.dumps(self._results, default=str))
         """;
 
-    private readonly string _dir = Directory.CreateTempSubdirectory("engine-precedence-").FullName;
+    private readonly TempDirectory _dir = new("engine-precedence-");
 
     public VariablePrecedenceAnsibleTests()
     {
-        Write("inventory.ini", Inventory);
-        Write("site.yml", Playbook);
-        Write("vars/first.yml", "play_vs_file: vars_file\nfile_vs_file: first_file\nfile_vs_block: vars_file\n");
-        Write("vars/second.yml", "file_vs_file: second_file\n");
-        Write("ansible.cfg", "[defaults]\n");
-        Write("callback_plugins/taskjson.py", JsonCallback);
+        _dir.Write("inventory.ini", Inventory);
+        _dir.Write("site.yml", Playbook);
+        _dir.Write("vars/first.yml", "play_vs_file: vars_file\nfile_vs_file: first_file\nfile_vs_block: vars_file\n");
+        _dir.Write("vars/second.yml", "file_vs_file: second_file\n");
+        _dir.Write("ansible.cfg", "[defaults]\n");
+        _dir.Write("callback_plugins/taskjson.py", JsonCallback);
     }
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _dir.Dispose();
 
     [Fact]
     public async Task EveryLevelWeHave_PrintsWhatAnsiblePlaybookPrints()
@@ -150,8 +151,8 @@ public sealed class VariablePrecedenceAnsibleTests : IDisposable
         var result = await PlaybookRunner.RunAsync(
             new PlaybookRunOptions
             {
-                PlaybookPath = Path.Combine(_dir, "site.yml"),
-                Inventory = InventoryLoader.Load([Path.Combine(_dir, "inventory.ini")]),
+                PlaybookPath = _dir.Combine("site.yml"),
+                Inventory = InventoryLoader.Load([_dir.Combine("inventory.ini")]),
                 Connector = connector,
                 ExtraVars = ExtraVariables.Parse(ExtraVars),
                 Output = events,
@@ -170,7 +171,7 @@ public sealed class VariablePrecedenceAnsibleTests : IDisposable
         Assert.True(File.Exists(AnsiblePlaybook), $"{AnsiblePlaybook} is missing: install ansible-core (scripts/install-deps.sh); this test compares with it");
         var info = new ProcessStartInfo(AnsiblePlaybook)
         {
-            WorkingDirectory = _dir,
+            WorkingDirectory = _dir.Path,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -186,12 +187,12 @@ public sealed class VariablePrecedenceAnsibleTests : IDisposable
 
         info.Environment.Clear();
         info.Environment["PATH"] = "/usr/bin:/bin";
-        info.Environment["HOME"] = _dir;
-        info.Environment["ANSIBLE_CONFIG"] = Path.Combine(_dir, "ansible.cfg");
-        info.Environment["ANSIBLE_LOCAL_TEMP"] = Path.Combine(_dir, "tmp");
+        info.Environment["HOME"] = _dir.Path;
+        info.Environment["ANSIBLE_CONFIG"] = _dir.Combine("ansible.cfg");
+        info.Environment["ANSIBLE_LOCAL_TEMP"] = _dir.Combine("tmp");
         info.Environment["ANSIBLE_NOCOLOR"] = "1";
         info.Environment["ANSIBLE_RETRY_FILES_ENABLED"] = "0";
-        info.Environment["ANSIBLE_CALLBACK_PLUGINS"] = Path.Combine(_dir, "callback_plugins");
+        info.Environment["ANSIBLE_CALLBACK_PLUGINS"] = _dir.Combine("callback_plugins");
         info.Environment["ANSIBLE_STDOUT_CALLBACK"] = "taskjson";
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
@@ -214,12 +215,5 @@ public sealed class VariablePrecedenceAnsibleTests : IDisposable
         }
 
         return results;
-    }
-
-    private void Write(string relativePath, string content)
-    {
-        var path = Path.Combine(_dir, relativePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, content);
     }
 }

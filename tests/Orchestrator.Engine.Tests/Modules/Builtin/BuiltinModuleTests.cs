@@ -1,10 +1,10 @@
 using Orchestrator.Engine.Modules.Builtin;
 using Orchestrator.Engine.Output;
-using Orchestrator.Engine.Tests.Fakes;
+using Orchestrator.Testing.Fakes;
 
-namespace Orchestrator.Engine.Tests.Modules;
+namespace Orchestrator.Engine.Tests.Modules.Builtin;
 
-public sealed class ModuleTests
+public sealed class BuiltinModuleTests
 {
     private static string Vanilla(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "vanilla", name));
 

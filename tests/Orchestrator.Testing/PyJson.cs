@@ -2,13 +2,13 @@ using System.Globalization;
 using System.Numerics;
 using System.Text;
 
-namespace Orchestrator.Inventory.Tests.Support;
+namespace Orchestrator.Testing;
 
 /// <summary>
 /// Parses JSON as Python's json module does (NaN and Infinity allowed; integers and floats kept apart)
 /// and compares documents semantically: object key order does not matter, list order does, 1 and 1.0 differ.
 /// </summary>
-internal static class PyJson
+public static class PyJson
 {
     public sealed record PyFloatValue(double Value);
 
