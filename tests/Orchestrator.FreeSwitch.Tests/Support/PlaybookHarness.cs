@@ -51,19 +51,3 @@ internal static class PlaybookHarness
     public static string Describe(RecordingRunOutput output) =>
         string.Join("\n", output.Results.Select(r => $"{r.Host} {r.Task}: {r.Outcome} {r.Message}"));
 }
-
-/// <summary>A connector that records every connection attempt and refuses them all.</summary>
-internal sealed class RefusingConnector : IHostConnector
-{
-    public List<string> Attempts { get; } = [];
-
-    public Task<IHostConnection> ConnectAsync(string hostName, IReadOnlyDictionary<string, object?> hostVariables, CancellationToken cancellationToken)
-    {
-        lock (Attempts)
-        {
-            Attempts.Add(hostName);
-        }
-
-        throw new HostUnreachableException(hostName, UnreachableReason.Network, "this test allows no connection");
-    }
-}
