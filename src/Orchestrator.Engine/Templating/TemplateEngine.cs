@@ -1,4 +1,3 @@
-using System.Collections;
 using Orchestrator.Core.Errors;
 using Orchestrator.Core.Secrets;
 using Scriban;

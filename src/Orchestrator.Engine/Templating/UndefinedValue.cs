@@ -1,6 +1,5 @@
 using Scriban;
 using Scriban.Parsing;
-using Scriban.Runtime;
 using Scriban.Syntax;
 
 namespace Orchestrator.Engine.Templating;

@@ -2,9 +2,6 @@ using System.Text;
 
 namespace Orchestrator.Inventory.Python;
 
-/// <summary>A word from <see cref="PosixShlex.Split"/> with the 0-based index where it starts in the line.</summary>
-internal readonly record struct ShlexToken(string Text, int Start);
-
 /// <summary>
 /// Python's <c>shlex.split(line, comments=True, posix=True)</c>, which Ansible's INI plugin uses for host
 /// lines: single and double quotes, backslash escapes, and <c>#</c> starting a comment anywhere outside quotes.
