@@ -17,6 +17,10 @@ internal sealed class TemplateFunctionSet
 
     public IReadOnlyCollection<string> Tests => _tests.Keys;
 
+    public IReadOnlyCollection<string> Methods => _methods.Keys;
+
+    public IReadOnlyCollection<string> Globals => _globals.Keys;
+
     /// <summary>A filter: the first argument is the value before the '|'. A lenient one may receive undefined values.</summary>
     public void Filter(string name, int min, int max, Func<object?[], object?> body, bool lenient = false) =>
         _filters[name] = new TemplateFunction(name, min, max, body, lenient);

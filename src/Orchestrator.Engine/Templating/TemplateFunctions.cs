@@ -15,11 +15,10 @@ internal static class TemplateFunctions
 
     public static IReadOnlyCollection<string> Tests => All.Tests;
 
-    public static IReadOnlySet<string> Methods { get; } = new HashSet<string>(
-        ["split", "startswith", "endswith", "strip", "lstrip", "rstrip", "lower", "upper", "replace", "join", "keys", "values", "items", "get"],
-        StringComparer.Ordinal);
+    /// <summary>The method names the translator lets through after a '.' (<c>s.split(',')</c>).</summary>
+    public static IReadOnlySet<string> Methods { get; } = new HashSet<string>(All.Methods, StringComparer.Ordinal);
 
-    public static IReadOnlySet<string> Globals { get; } = new HashSet<string>(["range", "lookup"], StringComparer.Ordinal);
+    public static IReadOnlySet<string> Globals { get; } = new HashSet<string>(All.Globals, StringComparer.Ordinal);
 
     /// <summary>The read-only Scriban object holding every function under its translated name (f_, t_, m_, g_).</summary>
     public static ScriptObject CreateScriptObject() => All.CreateScriptObject();
