@@ -174,12 +174,3 @@ internal sealed class EslClient : IDisposable
         return _end > 0;
     }
 }
-
-internal sealed class EslEvent(List<(string Name, string Value)> headers)
-{
-    public string? Body { get; set; }
-
-    public string? Header(string name) => headers.FirstOrDefault(h => h.Name.Equals(name, StringComparison.OrdinalIgnoreCase)).Value;
-}
-
-internal sealed class EslException(string message, Exception? inner = null) : Exception(message, inner);
