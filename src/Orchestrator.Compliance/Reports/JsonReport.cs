@@ -51,15 +51,7 @@ internal static class JsonReport
             w.WriteNumber("impact", c.Impact);
             w.WriteString("description", c.Description);
             w.WriteString("remediation", c.Remediation);
-            if (c.Playbook is null)
-            {
-                w.WriteNull("playbook");
-            }
-            else
-            {
-                w.WriteString("playbook", c.Playbook);
-            }
-
+            w.WriteString("playbook", c.Playbook); // a null string is written as JSON null
             w.WriteString("check_type", c.CheckType);
             w.WriteEndObject();
         }
@@ -73,15 +65,7 @@ internal static class JsonReport
             w.WriteString("name", h.Host);
             w.WriteString("state", h.State == HostState.Reachable ? "reachable" : "unreachable");
             w.WriteBoolean("compliant", h.Compliant);
-            if (h.Error is null)
-            {
-                w.WriteNull("error");
-            }
-            else
-            {
-                w.WriteString("error", h.Error);
-            }
-
+            w.WriteString("error", h.Error);
             WritePorts(w, h.Ports);
             w.WriteStartArray("results");
             foreach (var r in h.Controls)
@@ -92,15 +76,7 @@ internal static class JsonReport
                 w.WriteString("message", r.Message);
                 w.WritePropertyName("evidence");
                 JsonSerializer.Serialize(w, r.Evidence, EvidenceJson.Options);
-                if (r.WaivedOutcome is { } outcome)
-                {
-                    w.WriteString("waived_outcome", outcome.ToWire());
-                }
-                else
-                {
-                    w.WriteNull("waived_outcome");
-                }
-
+                w.WriteString("waived_outcome", r.WaivedOutcome?.ToWire());
                 if (r.Waiver is { } waiver)
                 {
                     w.WriteStartObject("waiver");
