@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Net.Sockets;
 using System.Text;
+using FreeSwitch.Esl;
 
 namespace FreeSwitch.FsCli;
 
@@ -9,14 +9,15 @@ internal sealed class EslClient : IDisposable
 {
     private readonly TcpClient _client;
     private readonly NetworkStream _stream;
-    private readonly byte[] _buffer = new byte[8192];
-    private int _start;
-    private int _end;
+    private readonly EslFrameReader _frames;
 
     private EslClient(TcpClient client)
     {
         _client = client;
         _stream = client.GetStream();
+
+        // A synchronous read, so the socket's ReceiveTimeout bounds the handshake.
+        _frames = new EslFrameReader((buffer, _) => ValueTask.FromResult(_stream.Read(buffer, 0, buffer.Length)));
     }
 
     /// <summary>Connects and authenticates; throws <see cref="EslException"/> with esl.c's handle->err text.</summary>
@@ -86,50 +87,27 @@ internal sealed class EslClient : IDisposable
         return null;
     }
 
-    /// <summary>Reads one framed message: headers up to a blank line, then Content-Length bytes of body.</summary>
+    /// <summary>Reads one framed message: headers (URL-decoded, as libesl does) up to a blank line, then Content-Length bytes of body.</summary>
     public EslEvent? ReadEvent()
     {
-        var headers = new List<(string, string)>();
-        while (true)
+        List<(string Name, string Value)> headers;
+        do
         {
-            var line = ReadLine();
-            if (line is null)
+            if (Completed(_frames.ReadHeadAsync(CancellationToken.None)) is not { } head)
             {
                 return null;
             }
 
-            if (line.Length == 0)
-            {
-                if (headers.Count == 0)
-                {
-                    continue;
-                }
-
-                break;
-            }
-
-            var colon = line.IndexOf(':');
-            if (colon > 0)
-            {
-                headers.Add((line[..colon].Trim(), Uri.UnescapeDataString(line[(colon + 1)..].Trim())));
-            }
+            headers = [.. EslFrameReader.Headers(head).Select(h => (h.Name, Uri.UnescapeDataString(h.Value)))];
         }
+        while (headers.Count == 0);
 
         var result = new EslEvent(headers);
-        if (result.Header("Content-Length") is { } cl && int.TryParse(cl, NumberStyles.Integer, CultureInfo.InvariantCulture, out var length))
+        if (EslFrameReader.ContentLength(headers) is { } length)
         {
-            var body = new byte[length];
-            for (var read = 0; read < length;)
+            if (Completed(_frames.ReadBodyAsync(length, CancellationToken.None)) is not { } body)
             {
-                if (_start == _end && !Fill())
-                {
-                    return null;
-                }
-
-                var take = Math.Min(length - read, _end - _start);
-                Array.Copy(_buffer, _start, body, read, take);
-                _start += take;
-                read += take;
+                return null;
             }
 
             result.Body = Encoding.UTF8.GetString(body);
@@ -144,42 +122,6 @@ internal sealed class EslClient : IDisposable
         _client.Dispose();
     }
 
-    private string? ReadLine()
-    {
-        var line = new List<byte>();
-        while (true)
-        {
-            if (_start == _end && !Fill())
-            {
-                return null;
-            }
-
-            var b = _buffer[_start++];
-            if (b == '\n')
-            {
-                return Encoding.UTF8.GetString([.. line]);
-            }
-
-            if (b != '\r')
-            {
-                line.Add(b);
-            }
-        }
-    }
-
-    private bool Fill()
-    {
-        _start = 0;
-        _end = _stream.Read(_buffer, 0, _buffer.Length);
-        return _end > 0;
-    }
+    // The reads are synchronous, so the reader's tasks have completed when they return.
+    private static T Completed<T>(ValueTask<T> task) => task.GetAwaiter().GetResult();
 }
-
-internal sealed class EslEvent(List<(string Name, string Value)> headers)
-{
-    public string? Body { get; set; }
-
-    public string? Header(string name) => headers.FirstOrDefault(h => h.Name.Equals(name, StringComparison.OrdinalIgnoreCase)).Value;
-}
-
-internal sealed class EslException(string message, Exception? inner = null) : Exception(message, inner);

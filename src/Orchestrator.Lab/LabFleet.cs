@@ -249,5 +249,3 @@ public sealed class LabFleet : IAsyncDisposable
 
     private static LabHost ToLabHost(HostState h) => new(h.Name, IPAddress.Parse(h.Address), h.Namespace);
 }
-
-public sealed record LabHost(string Name, IPAddress Address, string NetworkNamespace);

@@ -3,9 +3,6 @@ using Orchestrator.Lab.State;
 
 namespace Orchestrator.Lab;
 
-/// <summary>One capture socket as homer saw it: the host it belongs to, its source port, packets, last SIP message.</summary>
-public sealed record LabHepSource(string Host, string Address, int Port, long Packets, string? LastSip, uint? CaptureId);
-
 /// <summary>What <c>lab hep</c> shows: the HEP listener's counters, mapped to lab hosts, and the size of sngrep's pcap.</summary>
 public sealed record LabHepReport(bool ListenerRunning, long Datagrams, long Undecodable, string? LastError, IReadOnlyList<LabHepSource> Sources, string PcapPath, long PcapBytes)
 {

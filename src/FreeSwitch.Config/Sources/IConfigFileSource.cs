@@ -19,6 +19,3 @@ public interface IConfigFileSource
     /// <summary>The entries of a directory (names only, no path), or an empty list when it does not exist.</summary>
     IReadOnlyList<ConfigDirectoryEntry> ListDirectory(string path);
 }
-
-/// <summary>One entry of a directory listing.</summary>
-public readonly record struct ConfigDirectoryEntry(string Name, bool IsDirectory);

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using FreeSwitch.Config.Model;
+using FreeSwitch.Esl;
 using FreeSwitch.Simulator.Api;
 using FreeSwitch.Simulator.Logging;
 using FreeSwitch.Simulator.Media;
@@ -240,98 +241,27 @@ internal sealed class EventSocketServer : IAsyncDisposable
     /// <summary>Reads ESL commands: a first line, header lines up to a blank line, and a body when Content-Length says so. '\r' is ignored.</summary>
     private sealed class CommandReader(Stream stream)
     {
-        private readonly byte[] _buffer = new byte[8192];
-        private int _start;
-        private int _end;
+        private readonly EslFrameReader _frames = new((buffer, cancellationToken) => stream.ReadAsync(buffer, cancellationToken));
 
         public async Task<EslCommand?> ReadAsync(CancellationToken cancellationToken)
         {
-            string? first = null;
-            var headers = new List<(string, string)>();
-            while (true)
+            if (await _frames.ReadHeadAsync(cancellationToken) is not { } head)
             {
-                var line = await ReadLineAsync(cancellationToken);
-                if (line is null)
-                {
-                    return null;
-                }
-
-                if (line.Length == 0)
-                {
-                    if (first is null)
-                    {
-                        continue;
-                    }
-
-                    break;
-                }
-
-                if (first is null)
-                {
-                    first = line;
-                }
-                else
-                {
-                    var colon = line.IndexOf(':');
-                    if (colon > 0)
-                    {
-                        headers.Add((line[..colon].Trim(), line[(colon + 1)..].Trim()));
-                    }
-                }
+                return null;
             }
 
-            var command = new EslCommand(first, headers);
-            if (command.Header("Content-Length") is { } cl && int.TryParse(cl, NumberStyles.Integer, CultureInfo.InvariantCulture, out var length) && length > 0)
+            var command = new EslCommand(head[0], EslFrameReader.Headers(head.Skip(1)));
+            if (EslFrameReader.ContentLength(command.Headers) is { } length && length > 0 && await _frames.ReadBodyAsync(length, cancellationToken) is null)
             {
-                for (var read = 0; read < length;)
-                {
-                    if (_start == _end && !await FillAsync(cancellationToken))
-                    {
-                        return null;
-                    }
-
-                    var take = Math.Min(length - read, _end - _start);
-                    _start += take;
-                    read += take;
-                }
+                return null;
             }
 
             return command;
-        }
-
-        private async Task<string?> ReadLineAsync(CancellationToken cancellationToken)
-        {
-            var line = new List<byte>();
-            while (true)
-            {
-                if (_start == _end && !await FillAsync(cancellationToken))
-                {
-                    return null;
-                }
-
-                var b = _buffer[_start++];
-                if (b == '\n')
-                {
-                    return Encoding.UTF8.GetString([.. line]);
-                }
-
-                if (b != '\r')
-                {
-                    line.Add(b);
-                }
-            }
-        }
-
-        private async Task<bool> FillAsync(CancellationToken cancellationToken)
-        {
-            _start = 0;
-            _end = await stream.ReadAsync(_buffer, cancellationToken);
-            return _end > 0;
         }
     }
 
     private readonly record struct EslCommand(string Command, List<(string Name, string Value)> Headers)
     {
-        public string? Header(string name) => Headers.FirstOrDefault(h => h.Name.Equals(name, StringComparison.OrdinalIgnoreCase)).Value;
+        public string? Header(string name) => EslFrameReader.Find(Headers, name);
     }
 }

@@ -1,8 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
-using System.Text;
-using System.Threading.Channels;
 using FreeSwitch.Config.Model;
 using FreeSwitch.Simulator.Hosting;
 using FreeSwitch.Simulator.Logging;
@@ -13,27 +10,24 @@ namespace FreeSwitch.Simulator.Sofia;
 /// <summary>
 /// One sofia SIP profile: a UDP SIP socket on sip-ip:sip-port that answers OPTIONS and INVITEs (RTP from the per-IP
 /// allocator, 488 with FreeSWITCH's log lines when the RTP bind fails), a capture socket changed on the profile's own
-/// loop, and HEP for every message in or out while capture is on.
+/// loop, and HEP for every message in or out while capture is on. The sockets live in <see cref="SipTransport"/>;
+/// the profile holds the calls.
 /// </summary>
 internal sealed class SofiaProfile : IAsyncDisposable
 {
     private readonly object _lock = new();
     private readonly CoreState _core;
-    private readonly CaptureTransport _capture = new();
     private readonly Dictionary<string, Call> _calls = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (byte[] Response, long At)> _finished = new(StringComparer.Ordinal);
-    private readonly Channel<string?> _captureChanges = Channel.CreateUnbounded<string?>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _stop = new();
-    private Socket? _socket;
-    private IPEndPoint? _local;
-    private Task? _receiveLoop;
-    private Task? _captureLoop;
+    private readonly SipTransport _transport;
     private ITimer? _sweep;
 
     public SofiaProfile(SipProfileSettings settings, CoreState core)
     {
         Settings = settings;
         _core = core;
+        _transport = new SipTransport(core, _lock);
     }
 
     public SipProfileSettings Settings { get; }
@@ -44,7 +38,11 @@ internal sealed class SofiaProfile : IAsyncDisposable
 
     public long StartedAt { get; private set; }
 
-    public bool SipTrace { get; set; }
+    public bool SipTrace
+    {
+        get => _transport.SipTrace;
+        set => _transport.SipTrace = value;
+    }
 
     public uint CallsIn { get; private set; }
 
@@ -66,16 +64,7 @@ internal sealed class SofiaProfile : IAsyncDisposable
     }
 
     /// <summary>The capture socket's local endpoint, when one is open (tests and diagnostics; FreeSWITCH has no such API).</summary>
-    public IPEndPoint? CaptureEndPoint
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _capture.LocalEndPoint;
-            }
-        }
-    }
+    public IPEndPoint? CaptureEndPoint => _transport.CaptureEndPoint;
 
     /// <summary>Binds the SIP socket and opens capture when sip-capture is yes. False (logged) when the bind fails.</summary>
     public bool Start()
@@ -86,63 +75,39 @@ internal sealed class SofiaProfile : IAsyncDisposable
             return false;
         }
 
-        var socket = new Socket(ip.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
-        try
+        if (_transport.Bind(new IPEndPoint(ip, Settings.SipPort)) is { } error)
         {
-            socket.Bind(new IPEndPoint(ip, Settings.SipPort));
-        }
-        catch (SocketException e)
-        {
-            socket.Dispose();
-            LogStartFailure(e.Message);
+            LogStartFailure(error);
             return false;
         }
 
-        _socket = socket;
-        _local = (IPEndPoint)socket.LocalEndPoint!;
         if (Settings.SipCapture)
         {
-            ApplyCapture(_core.CaptureServerValue);
+            _transport.ApplyCapture(_core.CaptureServerValue);
         }
 
         StartedAt = _core.Time.GetTimestamp();
         Running = true;
-        _receiveLoop = Task.Run(ReceiveLoopAsync);
-        _captureLoop = Task.Run(CaptureLoopAsync);
+        _transport.Start(Handle, _stop.Token);
         _sweep = _core.Time.CreateTimer(_ => Sweep(), null, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5));
         _core.Log.Log(FsLogLevel.Notice, "sofia.c", 3467, $"Started Profile {Name} [sofia_reg_{Name}]");
         return true;
     }
 
     /// <summary>TPTAG_CAPT(on ? capture-server : NULL), posted to the profile's loop: the socket changes shortly after the API returns.</summary>
-    public void RequestCapture(bool on) => _captureChanges.Writer.TryWrite(on ? _core.CaptureServerValue : null);
+    public void RequestCapture(bool on) => _transport.RequestCapture(on ? _core.CaptureServerValue : null);
 
     public async ValueTask DisposeAsync()
     {
-        if (!Running && _socket is null)
+        if (!Running && !_transport.IsBound)
         {
             return;
         }
 
         Running = false;
         await _stop.CancelAsync();
-        _captureChanges.Writer.TryComplete();
         _sweep?.Dispose();
-        _socket?.Dispose();
-        foreach (var task in new[] { _receiveLoop, _captureLoop })
-        {
-            if (task is not null)
-            {
-                try
-                {
-                    await task;
-                }
-                catch (OperationCanceledException)
-                {
-                }
-            }
-        }
-
+        await _transport.StopAsync();
         lock (_lock)
         {
             foreach (var call in _calls.Values.ToList())
@@ -150,7 +115,7 @@ internal sealed class SofiaProfile : IAsyncDisposable
                 Hangup(call, "NORMAL_CLEARING", sendBye: true);
             }
 
-            _capture.Dispose();
+            _transport.Dispose();
         }
 
         _core.Log.Log(FsLogLevel.Notice, "sofia.c", 3320, $"Write lock {Name}");
@@ -166,76 +131,8 @@ internal sealed class SofiaProfile : IAsyncDisposable
             $"({reason})");
     }
 
-    private async Task CaptureLoopAsync()
-    {
-        var reader = _captureChanges.Reader;
-        while (await reader.WaitToReadAsync(_stop.Token))
-        {
-            while (reader.TryRead(out var value))
-            {
-                await Task.Delay(_core.CaptureDelay, _core.Time, _stop.Token);
-                lock (_lock)
-                {
-                    ApplyCapture(value);
-                }
-            }
-        }
-    }
-
-    private void ApplyCapture(string? value)
-    {
-        if (_capture.Set(value) is { } problem)
-        {
-            // sofia-sip only reports this through su_log at debug level.
-            _core.Log.Log(FsLogLevel.Debug, "tport_logging.c", 155, problem);
-        }
-    }
-
-    private async Task ReceiveLoopAsync()
-    {
-        var buffer = new byte[65536];
-        var any = new IPEndPoint(_local!.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
-        while (!_stop.IsCancellationRequested)
-        {
-            SocketReceiveFromResult result;
-            try
-            {
-                result = await _socket!.ReceiveFromAsync(buffer, SocketFlags.None, any, _stop.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-            catch (ObjectDisposedException)
-            {
-                return;
-            }
-            catch (SocketException)
-            {
-                // ICMP errors from earlier sends surface here on Linux; keep serving.
-                continue;
-            }
-
-            var remote = (IPEndPoint)result.RemoteEndPoint;
-            var data = buffer.AsMemory(0, result.ReceivedBytes);
-            lock (_lock)
-            {
-                try
-                {
-                    Handle(data, remote);
-                }
-                catch (Exception e) when (e is FormatException or ArgumentException or SocketException)
-                {
-                    _core.Log.Log(FsLogLevel.Err, "sofia.c", 2330, $"Error handling SIP message from {remote}: {e.Message}");
-                }
-            }
-        }
-    }
-
     private void Handle(ReadOnlyMemory<byte> data, IPEndPoint remote)
     {
-        Trace(data.Span, remote, received: true);
-        _capture.Send(new HepEncoder.Message(true, _local!, remote, data.ToArray(), _core.Time.GetUtcNow()));
         var message = SipMessage.Parse(data.Span);
         if (message is null || !message.IsRequest)
         {
@@ -299,13 +196,13 @@ internal sealed class SofiaProfile : IAsyncDisposable
         {
             Uuid = uuid,
             CallId = invite.CallId,
-            ChannelName = $"sofia/{Name}/{UserAtHost(invite.Header("From"))}",
+            ChannelName = $"sofia/{Name}/{SipHeaders.UserAtHost(invite.Header("From"))}",
             Remote = remote,
-            ToTag = NewTag(),
+            ToTag = SipHeaders.NewTag(),
             CreatedAt = _core.Time.GetTimestamp(),
             From = invite.Header("From") ?? string.Empty,
             To = invite.Header("To") ?? string.Empty,
-            RemoteContact = ContactUri(invite.Header("Contact")),
+            RemoteContact = SipHeaders.ContactUri(invite.Header("Contact")),
             InviteCSeq = cseq,
             InviteBranch = invite.Branch,
         };
@@ -315,7 +212,7 @@ internal sealed class SofiaProfile : IAsyncDisposable
         Send(Response(invite, 100, "Trying", remote).Build(), remote);
 
         var offer = invite.Body;
-        var codec = ChooseCodec(offer);
+        var codec = SdpAnswer.ChooseCodec(offer);
         if (codec is null)
         {
             Fail(call, invite, remote, offer, bindFailed: false);
@@ -358,7 +255,7 @@ internal sealed class SofiaProfile : IAsyncDisposable
             }
         }
 
-        call.LocalSdp = BuildSdp(Settings.ExtRtpIp is { } ext && IPAddress.TryParse(ext, out var extIp) ? extIp : rtpIp, port, codec.Value, call.RtcpSocket is not null);
+        call.LocalSdp = SdpAnswer.Build(Settings.ExtRtpIp is { } ext && IPAddress.TryParse(ext, out var extIp) ? extIp : rtpIp, port, codec.Value, call.RtcpSocket is not null);
         call.Answered = true;
         _calls[call.CallId] = call;
         call.InviteResponse = Response(invite, 200, "OK", remote, call.ToTag)
@@ -442,12 +339,12 @@ internal sealed class SofiaProfile : IAsyncDisposable
             _core.Allocator(call.RtpIp).Free(call.RtpPort);
         }
 
-        if (sendBye && _socket is not null)
+        if (sendBye && _transport.IsBound)
         {
             Send(new SipBuilder($"BYE {call.RemoteContact ?? $"sip:{call.Remote.Address}:{call.Remote.Port}"} SIP/2.0")
-                .Header("Via", $"SIP/2.0/UDP {HostPort(_local!)};rport;branch=z9hG4bK{NewTag()}")
+                .Header("Via", $"SIP/2.0/UDP {SipHeaders.HostPort(_transport.Local)};rport;branch=z9hG4bK{SipHeaders.NewTag()}")
                 .Header("Max-Forwards", "70")
-                .Header("From", WithTag(call.To, call.ToTag))
+                .Header("From", SipHeaders.WithTag(call.To, call.ToTag))
                 .Header("To", call.From)
                 .Header("Call-ID", call.CallId)
                 .Header("CSeq", "1 BYE")
@@ -498,155 +395,22 @@ internal sealed class SofiaProfile : IAsyncDisposable
         var first = true;
         foreach (var via in request.HeaderValues("Via"))
         {
-            builder.Header("Via", first ? StampVia(via, remote) : via);
+            builder.Header("Via", first ? SipHeaders.StampVia(via, remote) : via);
             first = false;
         }
 
         var to = request.Header("To") ?? string.Empty;
         builder.Header("From", request.Header("From") ?? string.Empty)
-            .Header("To", toTag is not null && code > 100 && SipMessage.Tag(to) is null ? WithTag(to, toTag) : to)
+            .Header("To", toTag is not null && code > 100 && SipMessage.Tag(to) is null ? SipHeaders.WithTag(to, toTag) : to)
             .Header("Call-ID", request.CallId)
             .Header("CSeq", request.Header("CSeq") ?? string.Empty)
             .Header("User-Agent", CoreState.UserAgent);
         return builder;
     }
 
-    /// <summary>RFC 3581: fill rport and add received when the source differs from sent-by.</summary>
-    private static string StampVia(string via, IPEndPoint remote)
-    {
-        var port = remote.Port.ToString(CultureInfo.InvariantCulture);
-        var address = remote.Address.IsIPv4MappedToIPv6 ? remote.Address.MapToIPv4().ToString() : remote.Address.ToString();
-        var result = via;
-        var rport = result.IndexOf(";rport", StringComparison.OrdinalIgnoreCase);
-        if (rport >= 0 && (rport + 6 == result.Length || result[rport + 6] is ';' or ' '))
-        {
-            result = result.Insert(rport + 6, "=" + port);
-        }
+    private string ContactHeader() => $"<sip:mod_sofia@{SipHeaders.HostPort(_transport.Local)};transport=udp>";
 
-        return result.Contains(";received=", StringComparison.OrdinalIgnoreCase) ? result : result + ";received=" + address;
-    }
-
-    private string ContactHeader() => $"<sip:mod_sofia@{HostPort(_local!)};transport=udp>";
-
-    private void Send(byte[] datagram, IPEndPoint remote)
-    {
-        try
-        {
-            _socket?.SendTo(datagram, remote);
-        }
-        catch (SocketException)
-        {
-            return;
-        }
-        catch (ObjectDisposedException)
-        {
-            return;
-        }
-
-        Trace(datagram, remote, received: false);
-        _capture.Send(new HepEncoder.Message(false, _local!, remote, datagram, _core.Time.GetUtcNow()));
-    }
-
-    /// <summary>sofia global siptrace: tport_log_msg()'s text in the log, no socket, no HEP.</summary>
-    private void Trace(ReadOnlySpan<byte> data, IPEndPoint remote, bool received)
-    {
-        if (!SipTrace)
-        {
-            return;
-        }
-
-        var now = _core.Time.GetLocalNow();
-        var text = Encoding.UTF8.GetString(data).Replace("\r\n", "\n", StringComparison.Ordinal);
-        _core.Log.Clean(
-            $"{(received ? "recv" : "send")} {data.Length} bytes {(received ? "from" : "to")} udp/[{remote.Address}]:{remote.Port} at {now:HH:mm:ss}.{now.Ticks % TimeSpan.TicksPerSecond / 10:000000}:\n" +
-            "------------------------------------------------------------------------\n" + text);
-    }
+    private void Send(byte[] datagram, IPEndPoint remote) => _transport.Send(datagram, remote);
 
     private static string FinishedKey(string callId, long cseq) => callId + "\n" + cseq.ToString(CultureInfo.InvariantCulture);
-
-    private static string HostPort(IPEndPoint endPoint) =>
-        endPoint.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{endPoint.Address}]:{endPoint.Port}" : $"{endPoint.Address}:{endPoint.Port}";
-
-    private static string NewTag() => Convert.ToHexStringLower(Guid.NewGuid().ToByteArray().AsSpan(0, 6));
-
-    private static string WithTag(string header, string tag) => header + ";tag=" + tag;
-
-    private static string? ContactUri(string? contact)
-    {
-        if (contact is null)
-        {
-            return null;
-        }
-
-        var lt = contact.IndexOf('<');
-        var gt = contact.IndexOf('>');
-        return lt >= 0 && gt > lt ? contact[(lt + 1)..gt] : contact.Split(';')[0].Trim();
-    }
-
-    private static string UserAtHost(string? from)
-    {
-        var uri = ContactUri(from) ?? "unknown";
-        var colon = uri.IndexOf(':');
-        return colon >= 0 ? uri[(colon + 1)..].Split(';')[0] : uri;
-    }
-
-    private static (int Pt, string Name)? ChooseCodec(string offer)
-    {
-        if (offer.Length == 0)
-        {
-            // Late negotiation without an offer: FreeSWITCH offers its codecs in the 200.
-            return (0, "PCMU");
-        }
-
-        foreach (var line in offer.Split('\n'))
-        {
-            var l = line.TrimEnd('\r');
-            if (!l.StartsWith("m=audio ", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            var fields = l.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            foreach (var pt in fields.Skip(3))
-            {
-                switch (pt)
-                {
-                    case "0":
-                        return (0, "PCMU");
-                    case "8":
-                        return (8, "PCMA");
-                    case "9":
-                        return (9, "G722");
-                    default:
-                        break;
-                }
-            }
-        }
-
-        return null;
-    }
-
-    private static string BuildSdp(IPAddress ip, int port, (int Pt, string Name) codec, bool rtcp)
-    {
-        var family = ip.AddressFamily == AddressFamily.InterNetworkV6 ? "IP6" : "IP4";
-        var id = Random.Shared.NextInt64(1_000_000_000, 9_999_999_999);
-        var sdp = new StringBuilder()
-            .Append("v=0\r\n")
-            .Append(CultureInfo.InvariantCulture, $"o=FreeSWITCH {id} {id + 1} IN {family} {ip}\r\n")
-            .Append("s=FreeSWITCH\r\n")
-            .Append(CultureInfo.InvariantCulture, $"c=IN {family} {ip}\r\n")
-            .Append("t=0 0\r\n")
-            .Append(CultureInfo.InvariantCulture, $"m=audio {port} RTP/AVP {codec.Pt} 101\r\n")
-            .Append(CultureInfo.InvariantCulture, $"a=rtpmap:{codec.Pt} {codec.Name}/8000\r\n")
-            .Append("a=rtpmap:101 telephone-event/8000\r\n")
-            .Append("a=fmtp:101 0-15\r\n")
-            .Append("a=ptime:20\r\n")
-            .Append("a=sendrecv\r\n");
-        if (rtcp)
-        {
-            sdp.Append(CultureInfo.InvariantCulture, $"a=rtcp:{port + 1} IN {family} {ip}\r\n");
-        }
-
-        return sdp.ToString();
-    }
 }

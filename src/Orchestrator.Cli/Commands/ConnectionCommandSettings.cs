@@ -5,7 +5,10 @@ using Spectre.Console.Cli;
 
 namespace Orchestrator.Cli.Commands;
 
-/// <summary>The SSH connection options shared by every command that reaches hosts (exec, run, sweep).</summary>
+/// <summary>
+/// The SSH connection options shared by every command that reaches hosts (exec, run, sweep), and the checks of the
+/// options each of them declares with its own default and help (inventory, forks, output).
+/// </summary>
 internal abstract class ConnectionCommandSettings : CommandSettings
 {
     [CommandOption("--ssh-config <FILE>")]
@@ -46,4 +49,13 @@ internal abstract class ConnectionCommandSettings : CommandSettings
 
         return null;
     }
+
+    protected static ValidationResult? RequireInventory(string[] inventory) =>
+        inventory.Length == 0 ? ValidationResult.Error("-i/--inventory is required: an inventory file or directory.") : null;
+
+    protected static ValidationResult? ValidateForks(int forks) =>
+        forks is < 1 or > 1000 ? ValidationResult.Error($"--forks {forks}: expected 1 to 1000.") : null;
+
+    protected static ValidationResult? ValidateOutput(string output) =>
+        output is not ("text" or "json") ? ValidationResult.Error($"--output '{output}': expected text or json.") : null;
 }

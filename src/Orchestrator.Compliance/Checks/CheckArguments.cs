@@ -3,23 +3,6 @@ using Orchestrator.Core.Errors;
 
 namespace Orchestrator.Compliance.Checks;
 
-/// <summary>The kinds of value a check parameter takes.</summary>
-internal enum ParamKind
-{
-    Bool,
-    Integer,
-    Number,
-    String,
-    Regex,
-    StringList,
-}
-
-/// <summary>A parameter a check type accepts.</summary>
-internal sealed record CheckParam(string Name, ParamKind Kind, bool Required, string Help);
-
-/// <summary>A parameter's value as read from the policy, already converted to its kind, with where it was written.</summary>
-internal sealed record ArgumentValue(object Value, SourceLocation Location);
-
 /// <summary>The validated parameters of one <c>check:</c> mapping.</summary>
 internal sealed class CheckArguments
 {
@@ -55,6 +38,3 @@ internal sealed class CheckArguments
 
     public UserInputException Error(string name, string message) => new(message, LocationOf(name));
 }
-
-/// <summary>A built-in check type: its name, parameters and how to build it.</summary>
-internal sealed record CheckType(string Name, string Summary, IReadOnlyList<CheckParam> Params, Func<CheckArguments, Check> Create);

@@ -2,33 +2,6 @@ using Microsoft.Data.Sqlite;
 
 namespace Orchestrator.Compliance.History;
 
-/// <summary>What <c>sweep history</c> filters on. Host and control narrow failures and flapping; since narrows all three.</summary>
-public sealed record HistoryFilter
-{
-    public string? Host { get; init; }
-
-    public string? Control { get; init; }
-
-    public DateTimeOffset? Since { get; init; }
-
-    /// <summary>A host flaps when its compliance changed at least this many times in the window.</summary>
-    public int FlapThreshold { get; init; } = 3;
-}
-
-/// <summary>One stretch of failure of a control on a host: when it first appeared and when it was fixed (null: still failing).</summary>
-public sealed record FailureEpisode(string Host, string ControlId, DateTimeOffset FirstSeen, DateTimeOffset? FixedAt, string FirstMessage, long FirstRunId, long? FixedRunId);
-
-/// <summary>A host that went in and out of compliance.</summary>
-public sealed record FlappingHost(string Host, int Changes, int Runs, DateTimeOffset LastChange);
-
-/// <summary>The fleet at one run.</summary>
-public sealed record TrendPoint(long RunId, DateTimeOffset At, int Hosts, int Compliant, int Unreachable, string Trigger)
-{
-    public double CompliantPercent => Hosts == 0 ? 0 : 100.0 * Compliant / Hosts;
-}
-
-public sealed record HistoryReport(IReadOnlyList<FailureEpisode> Failures, IReadOnlyList<FlappingHost> Flapping, IReadOnlyList<TrendPoint> Trend, int Runs);
-
 /// <summary>The history questions: since when does it fail, when was it fixed, who flaps, how does the fleet trend.</summary>
 public static class HistoryQueries
 {

@@ -160,49 +160,36 @@ public sealed class HistoryStore
             runId = (long)run.ExecuteScalar()!;
         }
 
-        using var host = connection.CreateCommand();
-        host.Transaction = transaction;
-        host.CommandText = "INSERT INTO run_hosts (run_id, host, state, compliant, error) VALUES ($run, $host, $state, $compliant, $error)";
-        var hRun = host.Parameters.Add("$run", SqliteType.Integer);
-        var hHost = host.Parameters.Add("$host", SqliteType.Text);
-        var hState = host.Parameters.Add("$state", SqliteType.Text);
-        var hCompliant = host.Parameters.Add("$compliant", SqliteType.Integer);
-        var hError = host.Parameters.Add("$error", SqliteType.Text);
-        host.Prepare();
-
-        using var row = connection.CreateCommand();
-        row.Transaction = transaction;
-        row.CommandText = "INSERT INTO results (run_id, host, control_id, status, waived_outcome, message, evidence) VALUES ($run, $host, $control, $status, $waived, $message, $evidence)";
-        var rRun = row.Parameters.Add("$run", SqliteType.Integer);
-        var rHost = row.Parameters.Add("$host", SqliteType.Text);
-        var rControl = row.Parameters.Add("$control", SqliteType.Text);
-        var rStatus = row.Parameters.Add("$status", SqliteType.Text);
-        var rWaived = row.Parameters.Add("$waived", SqliteType.Text);
-        var rMessage = row.Parameters.Add("$message", SqliteType.Text);
-        var rEvidence = row.Parameters.Add("$evidence", SqliteType.Text);
-        row.Prepare();
+        using var host = PrepareInsert(
+            connection,
+            transaction,
+            "run_hosts",
+            ("run_id", SqliteType.Integer),
+            ("host", SqliteType.Text),
+            ("state", SqliteType.Text),
+            ("compliant", SqliteType.Integer),
+            ("error", SqliteType.Text));
+        using var row = PrepareInsert(
+            connection,
+            transaction,
+            "results",
+            ("run_id", SqliteType.Integer),
+            ("host", SqliteType.Text),
+            ("control_id", SqliteType.Text),
+            ("status", SqliteType.Text),
+            ("waived_outcome", SqliteType.Text),
+            ("message", SqliteType.Text),
+            ("evidence", SqliteType.Text));
 
         var rows = 0;
         foreach (var h in result.Hosts)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            hRun.Value = runId;
-            hHost.Value = h.Host;
-            hState.Value = h.State == HostState.Reachable ? "reachable" : "unreachable";
-            hCompliant.Value = h.Compliant ? 1 : 0;
-            hError.Value = (object?)h.Error ?? DBNull.Value;
-            host.ExecuteNonQuery();
+            Insert(host, runId, h.Host, h.State == HostState.Reachable ? "reachable" : "unreachable", h.Compliant ? 1 : 0, h.Error);
             foreach (var c in h.Controls)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                rRun.Value = runId;
-                rHost.Value = c.Host;
-                rControl.Value = c.ControlId;
-                rStatus.Value = c.Status.ToWire();
-                rWaived.Value = (object?)c.WaivedOutcome?.ToWire() ?? DBNull.Value;
-                rMessage.Value = c.Message;
-                rEvidence.Value = JsonSerializer.Serialize(c.Evidence, EvidenceJson.Options);
-                row.ExecuteNonQuery();
+                Insert(row, runId, c.Host, c.ControlId, c.Status.ToWire(), c.WaivedOutcome?.ToWire(), c.Message, JsonSerializer.Serialize(c.Evidence, EvidenceJson.Options));
                 AfterRowInserted?.Invoke(++rows);
             }
         }
@@ -210,5 +197,33 @@ public sealed class HistoryStore
         cancellationToken.ThrowIfCancellationRequested();
         transaction.Commit();
         return runId;
+    }
+
+    /// <summary>An INSERT of one row into <paramref name="table"/>, prepared once for the many rows of a pass.</summary>
+    private static SqliteCommand PrepareInsert(SqliteConnection connection, SqliteTransaction transaction, string table, params (string Column, SqliteType Type)[] columns)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        var names = string.Join(", ", columns.Select(c => c.Column));
+        var parameters = string.Join(", ", columns.Select(c => "$" + c.Column));
+        command.CommandText = $"INSERT INTO {table} ({names}) VALUES ({parameters})";
+        foreach (var (column, type) in columns)
+        {
+            command.Parameters.Add("$" + column, type);
+        }
+
+        command.Prepare();
+        return command;
+    }
+
+    /// <summary>Runs a prepared insert with the values in column order (null is SQL NULL).</summary>
+    private static void Insert(SqliteCommand insert, params object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            insert.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+
+        insert.ExecuteNonQuery();
     }
 }

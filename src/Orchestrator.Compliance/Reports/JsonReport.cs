@@ -42,86 +42,49 @@ internal static class JsonReport
         w.WriteEndObject();
         w.WriteEndObject();
 
-        w.WriteStartArray("controls");
-        foreach (var c in result.Controls)
+        WriteObjects(w, "controls", result.Controls, c =>
         {
-            w.WriteStartObject();
             w.WriteString("id", c.Id);
             w.WriteString("title", c.Title);
             w.WriteNumber("impact", c.Impact);
             w.WriteString("description", c.Description);
             w.WriteString("remediation", c.Remediation);
-            if (c.Playbook is null)
-            {
-                w.WriteNull("playbook");
-            }
-            else
-            {
-                w.WriteString("playbook", c.Playbook);
-            }
-
+            w.WriteString("playbook", c.Playbook); // a null string is written as JSON null
             w.WriteString("check_type", c.CheckType);
-            w.WriteEndObject();
-        }
+        });
 
-        w.WriteEndArray();
-
-        w.WriteStartArray("hosts");
-        foreach (var h in result.Hosts)
+        WriteObjects(w, "hosts", result.Hosts, h =>
         {
-            w.WriteStartObject();
             w.WriteString("name", h.Host);
             w.WriteString("state", h.State == HostState.Reachable ? "reachable" : "unreachable");
             w.WriteBoolean("compliant", h.Compliant);
-            if (h.Error is null)
-            {
-                w.WriteNull("error");
-            }
-            else
-            {
-                w.WriteString("error", h.Error);
-            }
-
+            w.WriteString("error", h.Error);
             WritePorts(w, h.Ports);
-            w.WriteStartArray("results");
-            foreach (var r in h.Controls)
-            {
-                w.WriteStartObject();
-                w.WriteString("control", r.ControlId);
-                w.WriteString("status", r.Status.ToWire());
-                w.WriteString("message", r.Message);
-                w.WritePropertyName("evidence");
-                JsonSerializer.Serialize(w, r.Evidence, EvidenceJson.Options);
-                if (r.WaivedOutcome is { } outcome)
-                {
-                    w.WriteString("waived_outcome", outcome.ToWire());
-                }
-                else
-                {
-                    w.WriteNull("waived_outcome");
-                }
+            WriteObjects(w, "results", h.Controls, r => WriteResult(w, r));
+        });
 
-                if (r.Waiver is { } waiver)
-                {
-                    w.WriteStartObject("waiver");
-                    w.WriteString("justification", waiver.Justification);
-                    w.WriteString("expires", Iso(waiver.Expires));
-                    w.WriteEndObject();
-                }
-                else
-                {
-                    w.WriteNull("waiver");
-                }
+        w.WriteEndObject();
+    }
 
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
+    private static void WriteResult(Utf8JsonWriter w, ControlResult r)
+    {
+        w.WriteString("control", r.ControlId);
+        w.WriteString("status", r.Status.ToWire());
+        w.WriteString("message", r.Message);
+        w.WritePropertyName("evidence");
+        JsonSerializer.Serialize(w, r.Evidence, EvidenceJson.Options);
+        w.WriteString("waived_outcome", r.WaivedOutcome?.ToWire());
+        if (r.Waiver is { } waiver)
+        {
+            w.WriteStartObject("waiver");
+            w.WriteString("justification", waiver.Justification);
+            w.WriteString("expires", Iso(waiver.Expires));
             w.WriteEndObject();
         }
-
-        w.WriteEndArray();
-        w.WriteEndObject();
+        else
+        {
+            w.WriteNull("waiver");
+        }
     }
 
     private static void WritePorts(Utf8JsonWriter w, HostPortPicture? ports)
@@ -142,17 +105,12 @@ internal static class JsonReport
         }
 
         w.WriteEndArray();
-        w.WriteStartArray("capture_ports");
-        foreach (var c in ports.CapturePorts)
+        WriteObjects(w, "capture_ports", ports.CapturePorts, c =>
         {
-            w.WriteStartObject();
             w.WriteString("ip", c.LocalIp);
             w.WriteNumber("port", c.Port);
             w.WriteBoolean("collides", c.Collides);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
+        });
         w.WriteString("placement", ports.Placement);
         w.WriteEndObject();
     }
@@ -174,6 +132,20 @@ internal static class JsonReport
         w.WriteNumber("low", r.Low);
         w.WriteNumber("high", r.High);
         w.WriteEndObject();
+    }
+
+    /// <summary>An array property with one object per item, whose fields <paramref name="writeFields"/> writes.</summary>
+    private static void WriteObjects<T>(Utf8JsonWriter w, string name, IEnumerable<T> items, Action<T> writeFields)
+    {
+        w.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            w.WriteStartObject();
+            writeFields(item);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
     }
 
     internal static string Iso(DateTimeOffset t) => t.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);

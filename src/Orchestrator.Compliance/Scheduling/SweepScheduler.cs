@@ -2,9 +2,6 @@ using System.Globalization;
 
 namespace Orchestrator.Compliance.Scheduling;
 
-/// <summary>What a scheduled run did, for tests and the final log line.</summary>
-public sealed record ScheduleSummary(int Passes, int SkippedTicks, bool Abandoned);
-
 /// <summary>
 /// Runs a pass at every occurrence of a schedule, on an injected clock. It never overlaps itself: a tick that comes
 /// while a pass is still running is skipped and logged. On <c>stop</c> it schedules nothing more and lets the running

@@ -23,10 +23,3 @@ public interface IHostConnection : IAsyncDisposable
     /// <summary>The remote file's sha256 (lower-case hex), or null when it does not exist.</summary>
     Task<string?> Sha256Async(string remotePath, bool become, CancellationToken cancellationToken);
 }
-
-/// <summary>Opens connections from a host's merged inventory variables.</summary>
-public interface IHostConnector
-{
-    /// <exception cref="HostUnreachableException">Network failure after retries, authentication failure or a host-key problem.</exception>
-    Task<IHostConnection> ConnectAsync(string hostName, IReadOnlyDictionary<string, object?> hostVariables, CancellationToken cancellationToken);
-}

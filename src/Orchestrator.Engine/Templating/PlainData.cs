@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Numerics;
 using System.Text;
 using Orchestrator.Core.Secrets;
-using Scriban.Runtime;
 
 namespace Orchestrator.Engine.Templating;
 

@@ -1,5 +1,3 @@
-using System.Collections;
-using System.Collections.Concurrent;
 using Orchestrator.Core.Errors;
 using Orchestrator.Core.Secrets;
 using Scriban;
@@ -8,12 +6,6 @@ using Scriban.Runtime;
 using Scriban.Syntax;
 
 namespace Orchestrator.Engine.Templating;
-
-/// <summary>Where a template reads its variables from. <see cref="Templatable"/> values are rendered when read.</summary>
-internal interface IVariableSource
-{
-    bool TryGet(string name, out object? value, out bool templatable);
-}
 
 /// <summary>
 /// Renders <c>{{ }}</c> strings and evaluates conditions with Scriban, after <see cref="JinjaTranslator"/>.
@@ -25,18 +17,15 @@ internal sealed class TemplateEngine(SecretRedactor redactor)
     private const int MaxDepth = 32;
 
     private static readonly ScriptObject Functions = TemplateFunctions.CreateScriptObject();
-    private static readonly LexerOptions ExpressionLexer = new() { Mode = ScriptMode.ScriptOnly };
-
-    private readonly ConcurrentDictionary<string, Template> _expressions = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Template> _texts = new(StringComparer.Ordinal);
+    private readonly TemplateParser _parser = new();
 
     public SecretRedactor Redactor => redactor;
 
     /// <summary>Checks the syntax of a string that may hold <c>{{ }}</c> blocks (load time).</summary>
-    public void CheckText(string text, SourceLocation location) => ParseText(text, location);
+    public void CheckText(string text, SourceLocation location) => _parser.ParseText(text, location);
 
     /// <summary>Checks the syntax of a bare expression such as a <c>when</c> (load time).</summary>
-    public void CheckExpression(string expression, SourceLocation location) => ParseExpression(expression, location);
+    public void CheckExpression(string expression, SourceLocation location) => _parser.ParseExpression(expression, location);
 
     /// <summary>Renders every string inside a value (deeply). A string that is exactly one <c>{{ expr }}</c> keeps the expression's type.</summary>
     public object? Render(object? value, IVariableSource variables, SourceLocation location, Action<string>? onRead = null) =>
@@ -49,7 +38,7 @@ internal sealed class TemplateEngine(SecretRedactor redactor)
     public bool EvaluateCondition(string expression, IVariableSource variables, SourceLocation location, Action<string>? onRead = null)
     {
         var expr = Unbrace(expression);
-        var value = Evaluate(ParseExpression(expr, location), new Scope(this, variables, location, onRead, 0), expr);
+        var value = Evaluate(_parser.ParseExpression(expr, location), new Scope(this, variables, location, onRead, 0), expr);
         try
         {
             return PlainData.IsTruthy(value);
@@ -64,14 +53,14 @@ internal sealed class TemplateEngine(SecretRedactor redactor)
     public object? EvaluateExpression(string expression, IVariableSource variables, SourceLocation location, Action<string>? onRead = null)
     {
         var expr = Unbrace(expression);
-        return ToPlain(Evaluate(ParseExpression(expr, location), new Scope(this, variables, location, onRead, 0), expr), location, expr);
+        return ToPlain(Evaluate(_parser.ParseExpression(expr, location), new Scope(this, variables, location, onRead, 0), expr), location, expr);
     }
 
     /// <summary>Renders a whole template file (Scriban statements allowed); errors carry the template's own line.</summary>
     public string RenderFile(string text, string path, IVariableSource variables, Action<string>? onRead = null)
     {
         var location = new SourceLocation(path, 0, 0);
-        var template = _texts.GetOrAdd("file:" + path + "\n" + text, _ => ParseFile(text, path));
+        var template = _parser.ParseFile(text, path);
         var scope = new Scope(this, variables, location, onRead, 0);
         var context = scope.CreateContext();
         try
@@ -101,100 +90,11 @@ internal sealed class TemplateEngine(SecretRedactor redactor)
         return JinjaTranslator.TryGetSingleExpression(t, out var inner) ? inner : t;
     }
 
-    private Template ParseExpression(string expression, SourceLocation location) =>
-        _expressions.GetOrAdd(expression, e =>
-        {
-            string translated;
-            try
-            {
-                translated = JinjaTranslator.TranslateExpression(e);
-            }
-            catch (TemplateSyntaxException ex)
-            {
-                throw new UserInputException($"bad expression \"{e}\": {ex.Detail} (at character {ex.Offset + 1})", location);
-            }
-
-            var template = Template.Parse(translated, null, null, ExpressionLexer);
-            if (template.HasErrors)
-            {
-                throw new UserInputException($"bad expression \"{e}\": {string.Join("; ", template.Messages.Select(m => m.Message))}", location);
-            }
-
-            return template;
-        });
-
-    private Template ParseText(string text, SourceLocation location) =>
-        _texts.GetOrAdd(text, t =>
-        {
-            string translated;
-            try
-            {
-                translated = JinjaTranslator.TranslateText(t);
-            }
-            catch (TemplateSyntaxException ex)
-            {
-                throw new UserInputException($"bad template \"{t}\": {ex.Detail} (at character {ex.Offset + 1})", location);
-            }
-
-            var template = Template.Parse(translated);
-            if (template.HasErrors)
-            {
-                throw new UserInputException($"bad template \"{t}\": {string.Join("; ", template.Messages.Select(m => m.Message))}", location);
-            }
-
-            return template;
-        });
-
-    private static Template ParseFile(string text, string path)
-    {
-        string translated;
-        try
-        {
-            translated = JinjaTranslator.TranslateText(text);
-        }
-        catch (TemplateSyntaxException ex)
-        {
-            var (line, column) = LineColumn(text, ex.Offset);
-            throw new UserInputException($"bad template: {ex.Detail}", new SourceLocation(path, line, column));
-        }
-
-        var template = Template.Parse(translated, path);
-        if (template.HasErrors)
-        {
-            var first = template.Messages.First();
-            throw new UserInputException(
-                $"bad template: {first.Message}",
-                new SourceLocation(path, first.Span.Start.Line + 1, first.Span.Start.Column + 1));
-        }
-
-        return template;
-    }
-
     private static (int Line, int Column) FindUse(string text, string name)
     {
         var match = System.Text.RegularExpressions.Regex.Match(
             text, @"\{\{[^}]*?\b" + System.Text.RegularExpressions.Regex.Escape(name) + @"\b", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
-        return match.Success ? LineColumn(text, match.Index + match.Value.LastIndexOf(name, StringComparison.Ordinal)) : (0, 0);
-    }
-
-    private static (int Line, int Column) LineColumn(string text, int offset)
-    {
-        var line = 1;
-        var column = 1;
-        for (var i = 0; i < offset && i < text.Length; i++)
-        {
-            if (text[i] == '\n')
-            {
-                line++;
-                column = 1;
-            }
-            else
-            {
-                column++;
-            }
-        }
-
-        return (line, column);
+        return match.Success ? TemplateParser.LineColumn(text, match.Index + match.Value.LastIndexOf(name, StringComparison.Ordinal)) : (0, 0);
     }
 
     private object? Render(object? value, Scope scope)
@@ -204,10 +104,10 @@ internal sealed class TemplateEngine(SecretRedactor redactor)
             case string s when s.Contains("{{", StringComparison.Ordinal):
                 if (JinjaTranslator.TryGetSingleExpression(s, out var expression))
                 {
-                    return ToPlain(Evaluate(ParseExpression(expression, scope.Location), scope, s), scope.Location, s);
+                    return ToPlain(Evaluate(_parser.ParseExpression(expression, scope.Location), scope, s), scope.Location, s);
                 }
 
-                var template = ParseText(s, scope.Location);
+                var template = _parser.ParseText(s, scope.Location);
                 try
                 {
                     return template.Render(scope.CreateContext());

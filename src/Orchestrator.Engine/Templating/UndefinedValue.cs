@@ -1,6 +1,5 @@
 using Scriban;
 using Scriban.Parsing;
-using Scriban.Runtime;
 using Scriban.Syntax;
 
 namespace Orchestrator.Engine.Templating;
@@ -36,13 +35,4 @@ internal sealed class UndefinedValue(string name) : IScriptCustomType
         => throw new UndefinedVariableException(Name, span);
 
     public override string ToString() => throw new UndefinedVariableException(Name);
-}
-
-/// <summary>An undefined variable was used; the engine adds the file and the expression.</summary>
-internal sealed class UndefinedVariableException(string name, SourceSpan? span = null) : Exception($"undefined variable '{name}'")
-{
-    public string VariableName { get; } = name;
-
-    /// <summary>Where in the template text it was used, when known (0-based).</summary>
-    public SourceSpan? Span { get; } = span;
 }

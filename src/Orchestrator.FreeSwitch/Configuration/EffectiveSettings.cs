@@ -4,21 +4,6 @@ using Orchestrator.Core.Secrets;
 
 namespace Orchestrator.FreeSwitch.Configuration;
 
-/// <summary>One SIP profile's settings that matter for capture placement.</summary>
-public sealed record EffectiveProfile(
-    string Name,
-    string SipIp,
-    IReadOnlyList<string> RtpIps,
-    int SipPort,
-    bool SipCapture,
-    string? SipCaptureValue,
-    bool Rtcp,
-    string? Location)
-{
-    /// <summary>The file the profile is written in (for the xml-mode playbooks).</summary>
-    public string? File { get; init; }
-}
-
 /// <summary>
 /// The effective settings of a FreeSWITCH configuration tree that capture placement depends on, read through the
 /// shared config reader (pre-processor, <c>$${}</c> variables): RTP range, robustness, capture server, profiles and

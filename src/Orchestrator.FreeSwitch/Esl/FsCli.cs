@@ -1,52 +1,10 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using Orchestrator.Core.Secrets;
 using Orchestrator.Core.Shell;
 using Orchestrator.FreeSwitch.Facts;
 
 namespace Orchestrator.FreeSwitch.Esl;
-
-/// <summary>Where fs_cli connects: the event socket's address as the host sees it, and the password (a secret).</summary>
-public sealed record EslEndpoint(string Host, int Port, Secret Password)
-{
-    /// <summary>
-    /// The address to connect to for a listen-ip: a wildcard (<c>::</c>, <c>0.0.0.0</c>, empty) is reached on
-    /// 127.0.0.1, as fs_cli's own default does; anything else as written.
-    /// </summary>
-    public static string ConnectHost(string? listenIp)
-    {
-        if (string.IsNullOrWhiteSpace(listenIp))
-        {
-            return "127.0.0.1";
-        }
-
-        var ip = listenIp.Trim().Trim('[', ']');
-        return IPAddress.TryParse(ip, out var a) && (a.Equals(IPAddress.Any) || a.Equals(IPAddress.IPv6Any)) ? "127.0.0.1" : ip;
-    }
-
-    public override string ToString() => $"{Host}:{Port.ToString(CultureInfo.InvariantCulture)}";
-}
-
-/// <summary>One API command's reply, as fs_cli printed it.</summary>
-public sealed record FsCliReply(string Command, string Body, int ExitCode)
-{
-    /// <summary>fs_cli itself failed (connection or authentication error, not installed): exit code not 0.</summary>
-    public bool ClientFailed => ExitCode != 0;
-
-    /// <summary>The API answered <c>-ERR ...</c> (or fs_cli failed).</summary>
-    public bool Failed => ClientFailed || FsCliOutputParsers.IsError(Body);
-}
-
-/// <summary>How the scripts talk to the event socket.</summary>
-public enum ApiClient
-{
-    /// <summary>One ESL connection per script from bash (<c>/dev/tcp</c>), fs_cli when bash is missing: one connection for a whole batch.</summary>
-    Esl,
-
-    /// <summary>The host's real fs_cli, one process per command.</summary>
-    FsCli,
-}
 
 /// <summary>
 /// Runs API commands on a host without putting the ESL password on any command line. The script reads

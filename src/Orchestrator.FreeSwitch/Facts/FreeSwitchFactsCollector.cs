@@ -5,7 +5,6 @@ using Orchestrator.Core.Transport;
 using Orchestrator.FreeSwitch.Configuration;
 using Orchestrator.FreeSwitch.Esl;
 using Orchestrator.FreeSwitch.Facts.Sections;
-using Orchestrator.FreeSwitch.Placement;
 
 namespace Orchestrator.FreeSwitch.Facts;
 
@@ -148,20 +147,6 @@ public sealed class FreeSwitchFactsCollector
         _options.EslHost ?? EslEndpoint.ConnectHost(config?.EslListenIp),
         _options.EslPort ?? config?.EslListenPort ?? 8021,
         _options.EslPassword ?? config?.EslPassword ?? new Secret("ClueCon"));
-
-    /// <summary>What the fast socket probe (and the first part of the system script) reports.</summary>
-    internal sealed record SocketFacts(
-        int? Pid,
-        IReadOnlyList<int> Pids,
-        string Source,
-        IReadOnlyList<UdpSocket> Sockets,
-        PortRange? EphemeralRange,
-        PortSet ReservedPorts,
-        IReadOnlyList<string> Warnings)
-    {
-        /// <summary>The sections that could not be read, by name, with why (also among the warnings).</summary>
-        public IReadOnlyDictionary<string, string> Unreadable { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
-    }
 
     /// <summary>Reads the output of the fast socket probe (<see cref="FactsScripts.Sockets"/>).</summary>
     internal static SocketFacts ParseSockets(IReadOnlyDictionary<string, string> sections) => SocketProbe.Read(FactsOutput.FromMap(sections));

@@ -11,7 +11,7 @@ internal static class SocketProbe
 {
     public static string Script(string socketTable) => FactsPrelude.Sockets(socketTable) + FactsScripts.Sections(FactsSections.Sockets, bash: false);
 
-    public static FreeSwitchFactsCollector.SocketFacts Read(FactsOutput output)
+    public static SocketFacts Read(FactsOutput output)
     {
         var ids = FactsSections.ProcessIds.Read(output).Value;
         var table = FactsSections.SocketTable.Read(output).Value;
@@ -24,7 +24,7 @@ internal static class SocketProbe
         var range = unreadable.Note(FactsSections.PortRange, FactsSections.PortRange.Read(output));
         var reserved = unreadable.Note(FactsSections.ReservedPorts, FactsSections.ReservedPorts.Read(output));
         var warnings = unreadable.Reasons.Values.ToList();
-        return new FreeSwitchFactsCollector.SocketFacts(
+        return new SocketFacts(
             ids.Pid, ids.Pids, table.Source, sockets, range.IsReadable ? range.Value : null, reserved.ValueOr(PortSet.Empty), warnings)
         {
             Unreadable = unreadable.Reasons,

@@ -11,7 +11,7 @@ internal sealed class ModuleCaptureHost(ModuleContext context, FreeSwitchFactsOp
     public async Task<FsCliReply> ApiAsync(string command, CancellationToken cancellationToken) =>
         (await ModuleSupport.ApiAsync(context, options, endpoint, [command], cancellationToken))[0];
 
-    public async Task<FreeSwitchFactsCollector.SocketFacts> ReadSocketsAsync(CancellationToken cancellationToken)
+    public async Task<SocketFacts> ReadSocketsAsync(CancellationToken cancellationToken)
     {
         var result = await context.RunAsync(FactsScripts.Sockets(options.SocketTable), cancellationToken, options.CommandTimeout);
         return FreeSwitchFactsCollector.ParseSockets(RemoteScript.SplitToMap(result.Stdout));

@@ -2,17 +2,6 @@ using System.Globalization;
 
 namespace Orchestrator.FreeSwitch.Placement;
 
-/// <summary>An inclusive port range.</summary>
-public readonly record struct PortRange(int Low, int High)
-{
-    public int Count => High - Low + 1;
-
-    public bool Contains(int port) => port >= Low && port <= High;
-
-    public override string ToString() =>
-        Low == High ? Low.ToString(CultureInfo.InvariantCulture) : string.Create(CultureInfo.InvariantCulture, $"{Low}-{High}");
-}
-
 /// <summary>
 /// A set of ports kept as sorted, merged ranges: the value of <c>net.ipv4.ip_local_reserved_ports</c>
 /// ("20000-20100,30000") or any range arithmetic the placement check needs.

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Orchestrator.FreeSwitch.Esl;
 using Orchestrator.FreeSwitch.Facts;
 using Orchestrator.FreeSwitch.Placement;
 using Polly;
@@ -7,36 +6,6 @@ using Polly.Retry;
 using Polly.Timeout;
 
 namespace Orchestrator.FreeSwitch.Toggle;
-
-/// <summary>What the toggle needs from a host: API commands and the (fast) socket table.</summary>
-internal interface ICaptureHost
-{
-    Task<FsCliReply> ApiAsync(string command, CancellationToken cancellationToken);
-
-    Task<FreeSwitchFactsCollector.SocketFacts> ReadSocketsAsync(CancellationToken cancellationToken);
-}
-
-public enum ToggleDecisionKind
-{
-    /// <summary>Every capture socket is clear: nothing to do.</summary>
-    Clear,
-
-    /// <summary>A socket collides and toggling can move it.</summary>
-    Toggle,
-
-    /// <summary>Toggling cannot help (or cannot be done); the reason says why.</summary>
-    Impossible,
-}
-
-public sealed record ToggleDecision(ToggleDecisionKind Kind, string Message, PlacementReport Report);
-
-/// <summary>One attempt of the toggle: the capture ports it ended with and the placement of each.</summary>
-public sealed record ToggleAttempt(int Number, IReadOnlyList<int> Ports, PlacementReport Report)
-{
-    public bool Clear => Report.Colliding.Count == 0;
-}
-
-public sealed record ToggleOutcome(bool Succeeded, int Attempts, IReadOnlyList<int> InitialPorts, IReadOnlyList<int> FinalPorts, PlacementReport? FinalReport, string Message);
 
 /// <summary>
 /// Moves capture sockets out of the RTP range by toggling capture off then on (facts §2: only off-then-on gets a new
@@ -231,7 +200,7 @@ internal sealed class CaptureToggler
         }
     }
 
-    private async Task<FreeSwitchFactsCollector.SocketFacts> WaitForCountAsync(
+    private async Task<SocketFacts> WaitForCountAsync(
         ICaptureHost host, FreeSwitchHostFacts facts, Func<int, bool> done, string what, CancellationToken ct)
     {
         var start = _time.GetTimestamp();

@@ -303,6 +303,3 @@ internal sealed class GroupNode(string name, int order, InventoryData owner)
         return hosts;
     }
 }
-
-/// <summary>A problem with the group graph (a cycle, a bad priority); the parser adds the location.</summary>
-internal sealed class InventoryGraphException(string message) : Exception(message);

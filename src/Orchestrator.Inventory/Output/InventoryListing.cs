@@ -4,17 +4,6 @@ using Orchestrator.Inventory.Python;
 
 namespace Orchestrator.Inventory.Output;
 
-/// <summary>What a line of an inventory graph shows.</summary>
-public enum InventoryGraphNodeKind
-{
-    Group,
-    Host,
-    Variable,
-}
-
-/// <summary>A node of <c>--graph</c>: a group (<c>@name:</c>), a host, or a <c>{name = value}</c> variable.</summary>
-public sealed record InventoryGraphNode(string Label, InventoryGraphNodeKind Kind, IReadOnlyList<InventoryGraphNode> Children);
-
 /// <summary>The ansible-inventory views of a loaded inventory: --list, --host, --graph and --list-hosts.</summary>
 public static class InventoryListing
 {

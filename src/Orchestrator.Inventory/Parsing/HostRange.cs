@@ -3,12 +3,6 @@ using System.Numerics;
 
 namespace Orchestrator.Inventory.Parsing;
 
-/// <summary>A malformed host range; <see cref="Offset"/> is the 0-based index of the range in the pattern.</summary>
-internal sealed class HostRangeException(string message, int offset) : Exception(message)
-{
-    public int Offset { get; } = offset;
-}
-
 /// <summary>
 /// Ansible's <c>expand_hostname_range</c>: <c>db[01:10:2]</c>, <c>web-[a:f]</c>, several ranges in one name.
 /// Inclusive ends, leading zeros keep the width. Unlike Ansible, an empty range (<c>[3:1]</c>) or a

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Orchestrator.Core.Errors;
+using Orchestrator.Core.Shell;
 using Orchestrator.Inventory.Model;
 using Orchestrator.Inventory.Python;
 
@@ -156,11 +157,15 @@ internal sealed partial class IniInventoryParser(InventoryData data, string file
 
     private void ParseHostLine(string line, string groupName)
     {
-        var tokens = PosixShlex.Split(line, out var shlexError, out var errorIndex);
-        if (shlexError is not null)
+        List<ShlexToken> tokens;
+        try
         {
-            var what = shlexError == "No closing quotation" ? "an unclosed quote" : "a backslash at the end of the line";
-            throw Error($"found {what} in host definition '{line}'; expected quotes closed and escapes complete on the same line", errorIndex + 1);
+            tokens = Shlex.Tokenize(line, comments: true);
+        }
+        catch (ShlexException e)
+        {
+            var what = e.Kind == ShlexErrorKind.UnclosedQuote ? "an unclosed quote" : "a backslash at the end of the line";
+            throw Error($"found {what} in host definition '{line}'; expected quotes closed and escapes complete on the same line", e.Index + 1);
         }
 
         if (tokens.Count == 0)

@@ -6,9 +6,6 @@ using Orchestrator.Inventory.Parsing;
 
 namespace Orchestrator.Inventory.Patterns;
 
-/// <summary>One host pattern and where it came from (for error messages).</summary>
-internal readonly record struct PatternPart(string Text, SourceLocation Location);
-
 /// <summary>
 /// Ansible's host pattern evaluation (inventory/manager.py): patterns split on ',' (or ':' outside
 /// brackets), regular terms first, then <c>&amp;</c> intersections, then <c>!</c> exclusions; each term

@@ -6,9 +6,6 @@ using Orchestrator.Inventory.Python;
 
 namespace Orchestrator.Inventory.Yaml;
 
-/// <summary>One key of a mapping after merge keys and duplicates are resolved (first position, last value).</summary>
-internal readonly record struct YEntry(YNode KeyNode, object? Key, YNode ValueNode);
-
 /// <summary>
 /// Turns YAML nodes into plain data as Ansible's AnsibleConstructor (PyYAML SafeConstructor) does:
 /// YAML 1.1 scalars, merge keys, duplicate keys (last wins, with a warning), <c>!unsafe</c> shown as

@@ -146,9 +146,9 @@ internal static partial class YamlDocumentReader
                     parser.MoveNext();
                     var plain = scalar.Style == ScalarStyle.Plain;
                     string tag;
-                    if (!scalar.Tag.IsEmpty && !scalar.Tag.IsNonSpecific)
+                    if (ExplicitTag(scalar.Tag) is { } written)
                     {
-                        tag = scalar.Tag.Value;
+                        tag = written;
                     }
                     else if (scalar.Tag.IsEmpty && plain)
                     {
@@ -167,7 +167,7 @@ internal static partial class YamlDocumentReader
                 case SequenceStart start:
                 {
                     parser.MoveNext();
-                    var tag = !start.Tag.IsEmpty && !start.Tag.IsNonSpecific ? start.Tag.Value : YamlTags.Seq;
+                    var tag = ExplicitTag(start.Tag) ?? YamlTags.Seq;
                     var node = new YSequence(line, column, tag);
                     Remember(start.Anchor, node);
                     while (!parser.TryConsume<SequenceEnd>(out _))
@@ -181,7 +181,7 @@ internal static partial class YamlDocumentReader
                 case MappingStart start:
                 {
                     parser.MoveNext();
-                    var tag = !start.Tag.IsEmpty && !start.Tag.IsNonSpecific ? start.Tag.Value : YamlTags.Map;
+                    var tag = ExplicitTag(start.Tag) ?? YamlTags.Map;
                     var node = new YMapping(line, column, tag);
                     Remember(start.Anchor, node);
                     while (!parser.TryConsume<MappingEnd>(out _))
@@ -200,6 +200,9 @@ internal static partial class YamlDocumentReader
                         new SourceLocation(file, line, column));
             }
         }
+
+        /// <summary>The tag written on a node, or null when it has none (or only the non-specific '!').</summary>
+        private static string? ExplicitTag(TagName tag) => !tag.IsEmpty && !tag.IsNonSpecific ? tag.Value : null;
 
         private void Remember(AnchorName anchor, YNode node)
         {

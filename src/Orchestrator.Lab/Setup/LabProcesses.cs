@@ -4,9 +4,6 @@ using Orchestrator.Lab.State;
 
 namespace Orchestrator.Lab.Setup;
 
-/// <summary>A process running inside one of a lab's hosts.</summary>
-internal sealed record LabProcess(int Pid, string Host, string Command, long RssKiB);
-
 /// <summary>Finds the processes inside a lab's namespaces by comparing /proc/PID/ns/{net,mnt} with the lab's nsfs files.</summary>
 internal static class LabProcesses
 {

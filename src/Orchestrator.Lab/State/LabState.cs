@@ -76,25 +76,3 @@ internal sealed class LabState
         File.Move(temp, path, overwrite: true);
     }
 }
-
-/// <summary>A PID plus its start time, so a PID the kernel reused for another process is never signalled.</summary>
-internal sealed record RecordedProcess(int Pid, ulong StartTime, string Command)
-{
-    public bool IsStillThisProcess() => Linux.Procfs.IsAlive(Pid) && Linux.Procfs.StartTime(Pid) == StartTime;
-}
-
-internal sealed class HostState
-{
-    public required string Name { get; set; }
-
-    public required string Address { get; set; }
-
-    public required string Namespace { get; set; }
-
-    public required string Veth { get; set; }
-
-    /// <summary>Bind-mounted nsfs files that keep the host's mount and UTS namespaces alive (null for homer).</summary>
-    public string? MountNamespaceFile { get; set; }
-
-    public string? UtsNamespaceFile { get; set; }
-}

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Orchestrator.Core.Errors;
+using Orchestrator.Core.Shell;
 using Orchestrator.Transport.KnownHosts;
 using Orchestrator.Transport.SshConfig;
 
@@ -203,7 +204,7 @@ internal sealed class ConnectionSettingsResolver
         List<string> flags;
         try
         {
-            flags = flagsText is null ? [.. BecomeSettings.Default.Flags] : ShellWords.Split(flagsText);
+            flags = flagsText is null ? [.. BecomeSettings.Default.Flags] : Shlex.Split(flagsText);
         }
         catch (FormatException ex)
         {

@@ -1,4 +1,5 @@
 using Orchestrator.Core.Errors;
+using Orchestrator.Core.Shell;
 using Orchestrator.Transport.SshConfig;
 
 namespace Orchestrator.Transport.Settings;
@@ -31,7 +32,7 @@ internal sealed class SshArguments
         List<string> words;
         try
         {
-            words = ShellWords.Split(text);
+            words = Shlex.Split(text);
         }
         catch (FormatException ex)
         {

@@ -247,7 +247,7 @@ public sealed class CaptureTogglerTests
             return Task.FromResult(new FsCliReply(command, Reply, 0));
         }
 
-        public Task<FreeSwitchFactsCollector.SocketFacts> ReadSocketsAsync(CancellationToken cancellationToken)
+        public Task<SocketFacts> ReadSocketsAsync(CancellationToken cancellationToken)
         {
             if (_pollsSinceOn >= 0 && ++_pollsSinceOn > ReopenAfterPolls)
             {
@@ -256,7 +256,7 @@ public sealed class CaptureTogglerTests
             }
 
             var sockets = _ports.Select(p => Capture(p)).Append(new UdpSocket("UNCONN", HostIp, 5060, null, null, 4242)).ToList();
-            return Task.FromResult(new FreeSwitchFactsCollector.SocketFacts(4242, [4242], "ss", sockets, new PortRange(20000, 20199), PortSet.Empty, []));
+            return Task.FromResult(new SocketFacts(4242, [4242], "ss", sockets, new PortRange(20000, 20199), PortSet.Empty, []));
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Orchestrator.Core.Shell;
 using Orchestrator.Inventory.Output;
 using Orchestrator.Inventory.Parsing;
 using Orchestrator.Inventory.Patterns;
@@ -29,20 +30,19 @@ json.dump([shlex.split(l, comments=True) for l in json.load(sys.stdin)], sys.std
         var expected = JsonSerializer.Deserialize<List<List<string>>>(await AnsibleReference.PythonAsync(Script, JsonSerializer.Serialize(lines)))!;
         for (var i = 0; i < lines.Length; i++)
         {
-            var actual = PosixShlex.Split(lines[i], out var error, out _).Select(t => t.Text).ToList();
-            Assert.Null(error);
+            var actual = Shlex.Split(lines[i], comments: true);
             Assert.True(expected[i].SequenceEqual(actual), $"{lines[i]}: python [{string.Join("|", expected[i])}] ours [{string.Join("|", actual)}]");
         }
     }
 
     [Theory]
-    [InlineData("h1 a=\"open", "No closing quotation")]
-    [InlineData("h1 a=x\\", "No escaped character")]
-    public void PosixShlexSplit_Unfinished_ReportsError(string line, string error)
+    [InlineData("h1 a=\"open", ShlexErrorKind.UnclosedQuote)]
+    [InlineData("h1 a=x\\", ShlexErrorKind.TrailingBackslash)]
+    public void PosixShlexSplit_Unfinished_ReportsError(string line, ShlexErrorKind error)
     {
-        PosixShlex.Split(line, out var actual, out var index);
-        Assert.Equal(error, actual);
-        Assert.InRange(index, 3, line.Length - 1);
+        var actual = Assert.Throws<ShlexException>(() => Shlex.Split(line, comments: true));
+        Assert.Equal(error, actual.Kind);
+        Assert.InRange(actual.Index, 3, line.Length - 1);
     }
 
     [Fact]

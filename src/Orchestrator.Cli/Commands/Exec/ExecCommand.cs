@@ -48,14 +48,14 @@ internal sealed class ExecCommand : AsyncCommand<ExecCommand.Settings>
 
         public override ValidationResult Validate()
         {
-            if (Inventory.Length == 0)
+            if (RequireInventory(Inventory) is { } inventoryError)
             {
-                return ValidationResult.Error("-i/--inventory is required: an inventory file or directory.");
+                return inventoryError;
             }
 
-            if (Forks is < 1 or > 1000)
+            if (ValidateForks(Forks) is { } forksError)
             {
-                return ValidationResult.Error($"--forks {Forks}: expected 1 to 1000.");
+                return forksError;
             }
 
             if (TaskTimeout is < 1)
@@ -63,9 +63,9 @@ internal sealed class ExecCommand : AsyncCommand<ExecCommand.Settings>
                 return ValidationResult.Error($"--task-timeout {TaskTimeout}: expected a positive number of seconds.");
             }
 
-            if (Output is not ("text" or "json"))
+            if (ValidateOutput(Output) is { } outputError)
             {
-                return ValidationResult.Error($"--output '{Output}': expected text or json.");
+                return outputError;
             }
 
             if (ValidateConnection() is { } connectionError)

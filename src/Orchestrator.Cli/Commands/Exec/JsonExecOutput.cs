@@ -27,15 +27,7 @@ internal sealed class JsonExecOutput : IExecOutput
 
         w.WriteString("stdout", r.Stdout);
         w.WriteString("stderr", r.Stderr);
-        if (r.Message is null)
-        {
-            w.WriteNull("msg");
-        }
-        else
-        {
-            w.WriteString("msg", r.Message);
-        }
-
+        w.WriteString("msg", r.Message);
         if (r.UnreachableReason is { } reason)
         {
             w.WriteString("unreachable_reason", reason.ToString().ToLowerInvariant());

@@ -96,19 +96,20 @@ internal sealed class RunCommand : AsyncCommand<RunCommand.Settings>
                 return ValidationResult.Error("a playbook is required: orchestrator run PLAYBOOK -i INVENTORY");
             }
 
-            if (Inventory.Length == 0 && !SyntaxCheck && !ListTasks && !ListTags)
+            // Loading the playbook alone needs no inventory.
+            if (!SyntaxCheck && !ListTasks && !ListTags && RequireInventory(Inventory) is { } inventoryError)
             {
-                return ValidationResult.Error("-i/--inventory is required: an inventory file or directory.");
+                return inventoryError;
             }
 
-            if (Forks is < 1 or > 1000)
+            if (ValidateForks(Forks) is { } forksError)
             {
-                return ValidationResult.Error($"--forks {Forks}: expected 1 to 1000.");
+                return forksError;
             }
 
-            if (Output is not ("text" or "json"))
+            if (ValidateOutput(Output) is { } outputError)
             {
-                return ValidationResult.Error($"--output '{Output}': expected text or json.");
+                return outputError;
             }
 
             if (ValidateConnection() is { } connectionError)

@@ -120,9 +120,9 @@ internal sealed class SweepCommand : AsyncCommand<SweepCommand.Settings>
                 return ValidationResult.Error("--host, --control, --since and --json belong to `orchestrator sweep history`.");
             }
 
-            if (Inventory.Length == 0)
+            if (RequireInventory(Inventory) is { } inventoryError)
             {
-                return ValidationResult.Error("-i/--inventory is required: an inventory file or directory.");
+                return inventoryError;
             }
 
             if (string.IsNullOrWhiteSpace(Policy))
@@ -130,9 +130,9 @@ internal sealed class SweepCommand : AsyncCommand<SweepCommand.Settings>
                 return ValidationResult.Error("--policy is required: a policy file such as policies/freeswitch-capture.yml.");
             }
 
-            if (Forks is < 1 or > 1000)
+            if (ValidateForks(Forks) is { } forksError)
             {
-                return ValidationResult.Error($"--forks {Forks}: expected 1 to 1000.");
+                return forksError;
             }
 
             if (StopGrace is < 0 or > 3600)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Orchestrator.Core.Shell;
 
 namespace Orchestrator.Engine.Modules.Builtin;
@@ -103,54 +102,16 @@ internal abstract class CommandModuleBase : Module<string>
         return ShellQuote.Join(SplitWords(cmd, context));
     }
 
-    /// <summary>POSIX-shell-like word splitting (quotes and backslashes), as Python's shlex.split.</summary>
+    /// <summary>The command's words as Ansible's command module splits them (Python's shlex.split).</summary>
     internal static List<string> SplitWords(string text, ModuleContext context)
     {
-        var words = new List<string>();
-        var current = new StringBuilder();
-        var inWord = false;
-        for (var i = 0; i < text.Length; i++)
+        try
         {
-            var c = text[i];
-            if (char.IsWhiteSpace(c))
-            {
-                if (inWord)
-                {
-                    words.Add(current.ToString());
-                    current.Clear();
-                    inWord = false;
-                }
-
-                continue;
-            }
-
-            inWord = true;
-            if (c == '\\' && i + 1 < text.Length)
-            {
-                current.Append(text[++i]);
-            }
-            else if (c is '\'' or '"')
-            {
-                var end = text.IndexOf(c, i + 1);
-                if (end < 0)
-                {
-                    throw context.Error($"unclosed {c} quote in the command");
-                }
-
-                current.Append(text, i + 1, end - i - 1);
-                i = end;
-            }
-            else
-            {
-                current.Append(c);
-            }
+            return Shlex.Split(text);
         }
-
-        if (inWord)
+        catch (ShlexException e)
         {
-            words.Add(current.ToString());
+            throw context.Error(e.Kind == ShlexErrorKind.UnclosedQuote ? $"unclosed {text[e.Index]} quote in the command" : $"{e.Message} in the command");
         }
-
-        return words;
     }
 }

@@ -1,0 +1,3 @@
+namespace FreeSwitch.FsCli;
+
+internal sealed class EslException(string message, Exception? inner = null) : Exception(message, inner);

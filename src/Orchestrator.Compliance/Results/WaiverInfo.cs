@@ -1,0 +1,3 @@
+namespace Orchestrator.Compliance.Results;
+
+public sealed record WaiverInfo(string Justification, DateTimeOffset Expires);

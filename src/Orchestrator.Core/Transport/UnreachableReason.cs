@@ -1,0 +1,9 @@
+namespace Orchestrator.Core.Transport;
+
+public enum UnreachableReason
+{
+    Network,
+    Timeout,
+    Authentication,
+    HostKey,
+}

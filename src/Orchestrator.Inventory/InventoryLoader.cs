@@ -1,0 +1,29 @@
+using Orchestrator.Inventory.Model;
+using Orchestrator.Inventory.Parsing;
+using Orchestrator.Inventory.Vars;
+
+namespace Orchestrator.Inventory;
+
+/// <summary>Reads Ansible inventory sources into a <see cref="HostInventory"/>.</summary>
+public static class InventoryLoader
+{
+    /// <summary>Loads and merges several <c>-i</c> sources (files or directories); a later source wins.</summary>
+    /// <exception cref="Orchestrator.Core.Errors.UserInputException">A source is malformed; the message has file:line:column.</exception>
+    public static HostInventory Load(IReadOnlyList<string> sources)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        var data = new InventoryData();
+        foreach (var source in sources)
+        {
+            if (string.IsNullOrEmpty(source))
+            {
+                continue;
+            }
+
+            SourceParser.ParseSource(data, source);
+        }
+
+        data.Reconcile();
+        return new HostInventory(data, sources.Where(s => !string.IsNullOrEmpty(s)).ToArray(), new VarsFiles(data.Warnings.Add));
+    }
+}
