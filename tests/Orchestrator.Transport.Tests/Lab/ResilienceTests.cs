@@ -24,8 +24,10 @@ public sealed class ResilienceTests : IClassFixture<ResilienceLab>
         var hosts = Enumerable.Range(0, 3).Select(i => KeyValuePair.Create(_lab.Host(i).Name, (IReadOnlyDictionary<string, object?>)_lab.Variables(i))).ToList();
         try
         {
-            var run = runner.RunAsync(hosts, new AdHocRequest("sleep 4; echo finished") { Forks = 3 }, null, CancellationToken.None);
-            await Task.Delay(2000);
+            // Long enough that the command is still running when the link drops on a loaded machine.
+            var run = runner.RunAsync(hosts, new AdHocRequest("sleep 8; echo finished") { Forks = 3 }, null, CancellationToken.None);
+            await WaitForSshSessionAsync(1, TimeSpan.FromSeconds(6));
+            await Task.Delay(500);
             await _lab.Lab.StopSshdAsync(_lab.Host(1).Name, CancellationToken.None);
             await _lab.KillSshSessionsAsync(1);
             var results = await run;
@@ -181,5 +183,15 @@ public sealed class ResilienceTests : IClassFixture<ResilienceLab>
         }
 
         return left;
+    }
+
+    private async Task WaitForSshSessionAsync(int index, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (string.IsNullOrWhiteSpace(await _lab.InHostAsync(index, "ss -Htn state established '( sport = :22 )'")))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"no SSH session reached host {index} within {timeout}");
+            await Task.Delay(100);
+        }
     }
 }
