@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Orchestrator.Core.Errors;
 using Orchestrator.Core.Secrets;
 using Orchestrator.Transport.Settings;
 using Renci.SshNet;
@@ -71,6 +72,12 @@ internal sealed class PrivateKeyCache : IDisposable
     private object? LoadOne(IdentityFile file)
     {
         byte[] bytes;
+        if (Directory.Exists(file.Path))
+        {
+            _logger.LogWarning("identity file {File}{Where} {Problem}; it is skipped.", file.Path, Where(file), InputPath.IsADirectory);
+            return null;
+        }
+
         try
         {
             bytes = File.ReadAllBytes(file.Path);
