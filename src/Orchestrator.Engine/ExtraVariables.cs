@@ -19,9 +19,9 @@ public static partial class ExtraVariables
             if (text.StartsWith('@'))
             {
                 var path = text[1..];
-                if (!File.Exists(path))
+                if (InputPath.FileProblem(path) is { } problem)
                 {
-                    throw new UserInputException($"-e @{path}: the file does not exist");
+                    throw new UserInputException($"-e @{path}: the file {problem}");
                 }
 
                 Merge(result, Mapping(File.ReadAllText(path), path));

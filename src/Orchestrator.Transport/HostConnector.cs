@@ -23,6 +23,7 @@ public sealed class HostConnector : IHostConnector, IDisposable
     private readonly SshConnectionFactory _factory;
     private readonly ConnectRetryPolicy _retry;
     private int _warnedHostKeyOff;
+    private int _warnedAcceptNewNowhere;
     private int _threadPoolReady;
 
     public HostConnector(TransportOptions options)
@@ -78,5 +79,18 @@ public sealed class HostConnector : IHostConnector, IDisposable
                 "host key checking is OFF (first for {Host}): host identities are not verified and connections can be intercepted. Use it only on a lab network.",
                 settings.InventoryName);
         }
+
+        if (settings.Jumps.Append(settings.Target!).Any(RecordsNothing) && Interlocked.Exchange(ref _warnedAcceptNewNowhere, 1) == 0)
+        {
+            _logger.LogWarning(
+                "host key checking is effectively OFF (first for {Host}): accept-new with UserKnownHostsFile /dev/null records nothing, so every new host key is accepted unverified on every run and connections can be intercepted. Use it only on a lab network.",
+                settings.InventoryName);
+        }
     }
+
+    /// <summary>accept-new whose only user known_hosts file is /dev/null: every key is "new", every time.</summary>
+    private static bool RecordsNothing(SshEndpoint endpoint) =>
+        endpoint.HostKeys.Mode == HostKeyChecking.AcceptNew
+        && endpoint.HostKeys.UserFiles.Count > 0
+        && endpoint.HostKeys.UserFiles.All(f => string.Equals(Path.GetFullPath(f), "/dev/null", StringComparison.Ordinal));
 }

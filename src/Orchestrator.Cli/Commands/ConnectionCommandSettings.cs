@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Orchestrator.Core.Errors;
 using Orchestrator.Transport;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -47,7 +48,25 @@ internal abstract class ConnectionCommandSettings : CommandSettings
             return ValidationResult.Error($"--host-key-checking '{HostKeyChecking}': expected strict, accept-new or off.");
         }
 
-        return null;
+        return NotADirectory("--ssh-config", SshConfig);
+    }
+
+    /// <summary>A path option where a file is expected (to read or to write) must not name a directory.</summary>
+    protected static ValidationResult? NotADirectory(string option, string? path) =>
+        path is not null && Directory.Exists(path) ? ValidationResult.Error($"{option} '{path}' {InputPath.IsADirectory}.") : null;
+
+    /// <summary>Runs a parser that reports bad input as a <see cref="UserInputException"/>, as a validation result.</summary>
+    protected static ValidationResult? CheckParse(Action parse)
+    {
+        try
+        {
+            parse();
+            return null;
+        }
+        catch (UserInputException ex)
+        {
+            return ValidationResult.Error(ex.Message);
+        }
     }
 
     protected static ValidationResult? RequireInventory(string[] inventory) =>

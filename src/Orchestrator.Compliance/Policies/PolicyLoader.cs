@@ -22,6 +22,11 @@ public static partial class PolicyLoader
     {
         ArgumentNullException.ThrowIfNull(path);
         var full = System.IO.Path.GetFullPath(path);
+        if (InputPath.FileProblem(full) is { } problem)
+        {
+            throw new UserInputException($"the policy '{path}' {problem}");
+        }
+
         string text;
         try
         {

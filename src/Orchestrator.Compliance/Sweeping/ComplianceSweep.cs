@@ -50,11 +50,21 @@ public sealed class ComplianceSweep : IDisposable
         _evaluator = new PolicyEvaluator(Policy, options.TimeProvider, pattern => _inventory.SelectHosts(pattern).Select(h => h.Name).ToHashSet(StringComparer.Ordinal));
         _pass = new SweepPass(_evaluator, options.Connector, options.Gatherer ?? new FreeSwitchFactsGatherer(options.Gather), options.TimeProvider, options.Forks);
         _reports = options.Reports.Count == 0 ? [new ReportSpec(ReportFormat.Cli, null)] : options.Reports;
-        _history = HistoryStore.Open(options.DatabasePath);
+        // Listen first: a port in use must fail the command before the history database is created.
         if (options.MetricsListen is { } listen)
         {
             _metrics = new SweepMetrics();
             _metrics.Listen(listen);
+        }
+
+        try
+        {
+            _history = HistoryStore.Open(options.DatabasePath);
+        }
+        catch
+        {
+            _metrics?.Dispose();
+            throw;
         }
 
         // The transport's log and errors then hide them, as for run and exec.

@@ -37,6 +37,10 @@ public sealed class ComplianceSweepOptions
     /// <summary>Serve Prometheus metrics here (<c>--metrics-listen</c>), e.g. 127.0.0.1:9464.</summary>
     public string? MetricsListen { get; init; }
 
+    /// <summary>Checks a <c>--metrics-listen</c> value (HOST:PORT) without listening, so a CLI can refuse it before writing anything.</summary>
+    /// <exception cref="Core.Errors.UserInputException">It is not HOST:PORT.</exception>
+    public static void ValidateMetricsListen(string listen) => Metrics.SweepMetrics.ParseListen(listen);
+
     public required IHostConnector Connector { get; init; }
 
     public GatherOptions Gather { get; init; } = new();

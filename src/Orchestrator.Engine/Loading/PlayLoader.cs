@@ -89,9 +89,9 @@ internal sealed class PlayLoader(PlaybookNodes nodes, TaskOptionsReader options,
         foreach (var item in nodes.Sequence(vf, "vars_files"))
         {
             var file = nodes.ScalarString(item, "vars_files entry");
-            if (!file.Contains("{{", StringComparison.Ordinal) && !File.Exists(nodes.ResolveRelative(file)))
+            if (!file.Contains("{{", StringComparison.Ordinal) && InputPath.FileProblem(nodes.ResolveRelative(file)) is { } problem)
             {
-                throw new UserInputException($"vars file '{file}' does not exist (looked at {nodes.ResolveRelative(file)})", nodes.At(item));
+                throw new UserInputException($"vars file '{file}' {problem} (looked at {nodes.ResolveRelative(file)})", nodes.At(item));
             }
 
             play.VarsFiles.Add(new VarsFile(file, nodes.At(item)));

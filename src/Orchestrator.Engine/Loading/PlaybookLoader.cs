@@ -16,9 +16,9 @@ internal sealed class PlaybookLoader(ModuleRegistry modules, TemplateEngine temp
 {
     public Playbook Load(string path)
     {
-        if (!File.Exists(path))
+        if (InputPath.FileProblem(path) is { } problem)
         {
-            throw new UserInputException($"playbook '{path}' does not exist");
+            throw new UserInputException($"playbook '{path}' {problem}");
         }
 
         var nodes = new PlaybookNodes(path);

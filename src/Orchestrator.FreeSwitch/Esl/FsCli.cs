@@ -13,12 +13,15 @@ namespace Orchestrator.FreeSwitch.Esl;
 /// <item>talks ESL itself from bash over one <c>/dev/tcp</c> connection for the whole batch (auth/request, <c>auth</c>,
 /// then <c>api CMD</c> per command, bodies read by Content-Length; facts §7), so a batch of ten commands costs one
 /// connection, not ten fs_cli processes; or</item>
-/// <item>writes an fs_cli config file (<c>[default]</c> host/port/password) into a fresh 0700 directory and runs
-/// <c>HOME=that-dir fs_cli -x CMD</c>: fs_cli reads <c>~/.fs_cli_conf</c> first (facts §7).</item>
+/// <item>makes <c>~/.fs_cli_conf</c> a named pipe in a fresh 0700 directory and runs <c>HOME=that-dir fs_cli -x CMD</c>
+/// while a background <c>printf</c> writes the <c>[default]</c> host/port/password profile into the pipe: fs_cli reads
+/// <c>~/.fs_cli_conf</c> first (facts §7), and the password never lands on disk, so nothing is left behind even when the
+/// script is killed with SIGKILL (the controller died, the connection was cut, a timeout).</item>
 /// </list>
 /// Either way <c>ps</c> shows only <c>bash -c ...</c> or <c>fs_cli -x CMD</c>, the password only ever passes through
-/// stdin and shell builtins (printf), and the temporary directory is removed when the script exits. Both print each
-/// reply body plus a newline (as fs_cli does), then an <c>rc</c> marker.
+/// stdin, a pipe and shell builtins (printf), and the temporary directory is removed when the script exits or gets
+/// SIGHUP, SIGINT, SIGTERM or SIGPIPE (what a lost connection delivers). Both print each reply body plus a newline
+/// (as fs_cli does), then an <c>rc</c> marker.
 /// </summary>
 internal static class FsCli
 {
@@ -44,11 +47,17 @@ internal static class FsCli
             "umask 077\n"
             + "fsdir=$(mktemp -d 2>/dev/null || mktemp -d -t orchfs.XXXXXX) || { echo 'orchestrator: mktemp failed' >&2; exit 97; }\n"
             + "trap 'rm -rf \"$fsdir\"' EXIT\n"
-            + "trap 'rm -rf \"$fsdir\"; exit 130' INT TERM\n";
+            + "trap 'rm -rf \"$fsdir\"; exit 130' HUP INT TERM PIPE\n";
         var viaFsCli = common
             + "IFS= read -r fshost; IFS= read -r fsport; IFS= read -r fspw\n"
-            + "printf '[default]\\nhost => %s\\nport => %s\\npassword => %s\\n' \"$fshost\" \"$fsport\" \"$fspw\" > \"$fsdir/.fs_cli_conf\"; unset fspw\n"
-            + $"fsapi() {{ HOME=\"$fsdir\" {ShellQuote.Quote(fsCliPath)} -x \"$1\" 2>&1; fsrc=$?; printf '\\n%src %s\\n' '{RemoteScript.Marker}' \"$fsrc\"; }}\n"
+            + "mkfifo \"$fsdir/.fs_cli_conf\" || { echo 'orchestrator: mkfifo failed' >&2; exit 97; }\n"
+            + "fsapi() {\n"
+            // The writer waits for fs_cli to open the pipe; killed if fs_cli never does (not installed, crashed).
+            + "  printf '[default]\\nhost => %s\\nport => %s\\npassword => %s\\n' \"$fshost\" \"$fsport\" \"$fspw\" > \"$fsdir/.fs_cli_conf\" & fsw=$!\n"
+            + $"  HOME=\"$fsdir\" {ShellQuote.Quote(fsCliPath)} -x \"$1\" 2>&1; fsrc=$?\n"
+            + "  kill \"$fsw\" 2>/dev/null; wait \"$fsw\" 2>/dev/null\n"
+            + $"  printf '\\n%src %s\\n' '{RemoteScript.Marker}' \"$fsrc\"\n"
+            + "}\n"
             + body;
         if (client == ApiClient.FsCli)
         {

@@ -47,8 +47,11 @@ internal sealed class YamlInventoryParser(InventoryData data, YamlConstructor ya
     {
         if (!IsMappingOrNull(valueNode))
         {
-            data.Warnings.Add($"Skipping '{PyData.Str(name)}' as this is not a valid group definition");
-            return name as string;
+            // ansible-inventory only warns ("Skipping ... not a valid group definition") and exits 0, so the hosts
+            // listed there silently go unmanaged (and unswept); we refuse it instead.
+            throw yaml.Error(valueNode,
+                $"found a {Describe(valueNode)} as the definition of group '{PyData.Str(name)}', which is not a valid group definition; " +
+                "expected a mapping with hosts, children or vars (hosts go under 'hosts:' as a mapping, e.g. 'hosts: {fs1: , fs2: }')");
         }
 
         if (name is not string groupName)

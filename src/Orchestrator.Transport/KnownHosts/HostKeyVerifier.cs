@@ -67,6 +67,10 @@ internal sealed class HostKeyVerifier
                 var line = _store.Append(file, name, keyType, presentedKey, policy.HashNewEntries);
                 _logger.LogWarning("Permanently added {Host} {KeyType} key {Fingerprint} to {File}:{Line} (accept-new).", name, keyType, fingerprint, file, line);
                 return new HostKeyVerdict(true, null);
+            case HostKeyStatus.Changed or HostKeyStatus.OtherTypeKnown:
+                // Off, but known_hosts says otherwise: trusted for keys only (the caller withholds passwords).
+                return new HostKeyVerdict(true, null,
+                    $"the server presented {keyType} key {fingerprint}, but {lookup.Entry!.Location} records a different {lookup.Entry.KeyType} key ({lookup.Entry.Fingerprint})");
             default:
                 // Off: trusted without a match; the run-level warning was already printed.
                 _logger.LogDebug("Host key checking is off: accepting {KeyType} key {Fingerprint} for {Host}.", keyType, fingerprint, name);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Orchestrator.Core.Errors;
 using Orchestrator.Core.Secrets;
 using Orchestrator.Transport.Settings;
 using Renci.SshNet;
@@ -26,7 +27,7 @@ internal sealed class PrivateKeyCache : IDisposable
         _logger = logger;
     }
 
-    /// <exception cref="KeyLoadException">A key file needs a passphrase that is wrong.</exception>
+    /// <exception cref="KeyLoadException">A key file needs a passphrase that is wrong, or group or others can access it.</exception>
     public List<IPrivateKeySource> Load(IReadOnlyList<IdentityFile> files)
     {
         var keys = new List<IPrivateKeySource>();
@@ -71,6 +72,12 @@ internal sealed class PrivateKeyCache : IDisposable
     private object? LoadOne(IdentityFile file)
     {
         byte[] bytes;
+        if (Directory.Exists(file.Path))
+        {
+            _logger.LogWarning("identity file {File}{Where} {Problem}; it is skipped.", file.Path, Where(file), InputPath.IsADirectory);
+            return null;
+        }
+
         try
         {
             bytes = File.ReadAllBytes(file.Path);
@@ -88,6 +95,14 @@ internal sealed class PrivateKeyCache : IDisposable
         {
             _logger.LogWarning("cannot read identity file {File}{Where}: {Error}; it is skipped.", file.Path, Where(file), ex.Message);
             return null;
+        }
+
+        if (TooOpen(file.Path) is { } mode)
+        {
+            // As OpenSSH: a key others can read is refused, not silently used (it may already be compromised).
+            return new KeyLoadException(
+                $"UNPROTECTED PRIVATE KEY FILE: permissions {mode} for {file.Path}{Where(file)} are too open; a private key must not be accessible by group or others " +
+                $"(chmod 600 {file.Path}). It was not used.");
         }
 
         try
@@ -123,6 +138,20 @@ internal sealed class PrivateKeyCache : IDisposable
         {
             return new KeyLoadException($"cannot decrypt identity file {file.Path}: the passphrase is wrong or the key format is not supported ({_redactor.Redact(ex.Message)}).");
         }
+    }
+
+    /// <returns>The octal mode (e.g. 0644) when group or others have any access, else null.</returns>
+    private static string? TooOpen(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return null;
+        }
+
+        var mode = File.GetUnixFileMode(path);
+        const UnixFileMode others = UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute
+            | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
+        return (mode & others) == 0 ? null : "0" + Convert.ToString((int)mode & 0xFFF, 8).PadLeft(3, '0');
     }
 
     private static string Where(IdentityFile file) => file.Location is { } l ? $" (from {l})" : string.Empty;

@@ -91,6 +91,7 @@ internal sealed class SshConnectionFactory
         var inventoryName = settings.InventoryName;
         var methods = new List<AuthenticationMethod>();
         var tried = new List<string>();
+        string? passwordWithheld = null;
         if (endpoint.UsePublicKey)
         {
             List<IPrivateKeySource> keys;
@@ -112,8 +113,8 @@ internal sealed class SshConnectionFactory
 
         if (endpoint.UsePassword && endpoint.Password is { } password)
         {
-            var byPassword = new PasswordAuthenticationMethod(endpoint.User, password.Reveal());
-            var byKeyboard = new KeyboardInteractiveAuthenticationMethod(endpoint.User);
+            var byPassword = new WithholdablePasswordMethod(endpoint.User, password.Reveal(), () => passwordWithheld is not null);
+            var byKeyboard = new WithholdableKeyboardInteractiveMethod(endpoint.User, () => passwordWithheld is not null);
             byKeyboard.AuthenticationPrompt += (_, e) =>
             {
                 // Answer password prompts only; an OTP or other question gets no answer.
@@ -158,6 +159,14 @@ internal sealed class SshConnectionFactory
                 var verdict = _verifier.Verify(endpoint.HostKeys, endpoint.DisplayName, endpoint.HostKeyHost, endpoint.Port, e.HostKey);
                 e.CanTrust = verdict.Trusted;
                 hostKeyFailure = verdict.Failure;
+                if (verdict.Contradiction is not null && endpoint.UsePassword && endpoint.Password is not null)
+                {
+                    // As OpenSSH: with checking off a changed key is let through, but never given a password.
+                    passwordWithheld = verdict.Contradiction;
+                    _logger.LogWarning(
+                        "{Host}: the host key of {Endpoint} does not match known_hosts ({Contradiction}); host key checking is off, so keys are still tried, but the password is not sent to a host that may be an impostor.",
+                        inventoryName, endpoint.DisplayName, verdict.Contradiction);
+                }
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -202,8 +211,9 @@ internal sealed class SshConnectionFactory
 
             if (ex is SshAuthenticationException)
             {
+                var withheld = passwordWithheld is null ? string.Empty : $" (the password was not sent: the host key does not match known_hosts: {passwordWithheld})";
                 throw new HostUnreachableException(inventoryName, UnreachableReason.Authentication,
-                    $"{inventoryName}: authentication to {endpoint.DisplayName} as {endpoint.User} failed (tried {string.Join(", ", tried)}): {ex.Message}", ex);
+                    $"{inventoryName}: authentication to {endpoint.DisplayName} as {endpoint.User} failed (tried {string.Join(", ", tried)}): {ex.Message}{withheld}", ex);
             }
 
             throw new SshConnectFailure(endpoint.Address, ex);

@@ -21,6 +21,11 @@ internal sealed class SshConfigFile
 
     public static SshConfigFile Load(string path)
     {
+        if (Directory.Exists(path))
+        {
+            throw new UserInputException($"the ssh config file {path} {InputPath.IsADirectory}.", new SourceLocation(path, 0, 0));
+        }
+
         string text;
         try
         {

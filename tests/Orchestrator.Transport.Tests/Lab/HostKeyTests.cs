@@ -166,6 +166,62 @@ public sealed class HostKeyTests : IClassFixture<HostKeyLab>, IDisposable
         Assert.Contains(log.Warnings, w => w.Contains("host key checking is OFF", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task ConnectAsync_ChangedKeyWithCheckingOff_PasswordIsNeverSent()
+    {
+        var (_, impostor) = await SshKeys.CreateAsync(_temp.Path, "impostor3", "ed25519");
+        var knownHosts = _temp.Write("known_hosts", $"{_lab.Address(0)} {string.Join(' ', impostor.Split(' ')[..2])}\n");
+        var variables = WithKnownHosts(knownHosts);
+        variables["ansible_user"] = _lab.Lab.PasswordUser;
+        variables.Remove("ansible_ssh_private_key_file");
+        variables["ansible_password"] = _lab.Lab.SudoPassword.Reveal();
+        var passwordLines = CountPasswordAttempts(await _lab.SshdLogAsync(0));
+        var log = new CapturingLoggerFactory();
+        using var connector = _lab.Connector(log, o => o.HostKeyCheckingOverride = HostKeyChecking.Off);
+
+        var error = await Assert.ThrowsAsync<HostUnreachableException>(() => connector.ConnectAsync("fs1", variables, CancellationToken.None));
+
+        Assert.Equal(UnreachableReason.Authentication, error.Reason);
+        Assert.Contains("the password was not sent", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"{knownHosts}:1", error.Message, StringComparison.Ordinal);
+        Assert.Contains(log.Warnings, w => w.Contains("does not match known_hosts", StringComparison.Ordinal) && w.Contains("password is not sent", StringComparison.Ordinal));
+        // The server never saw a password attempt (sshd logs each as "Accepted/Failed password for").
+        Assert.Equal(passwordLines, CountPasswordAttempts(await _lab.SshdLogAsync(0)));
+    }
+
+    [Fact]
+    public async Task ConnectAsync_ChangedKeyWithCheckingOff_KeysAreStillTried()
+    {
+        var (_, impostor) = await SshKeys.CreateAsync(_temp.Path, "impostor4", "ed25519");
+        var knownHosts = _temp.Write("known_hosts", $"{_lab.Address(0)} {string.Join(' ', impostor.Split(' ')[..2])}\n");
+        var variables = WithKnownHosts(knownHosts);
+        variables["ansible_password"] = "never-sent-anywhere";
+        var log = new CapturingLoggerFactory();
+        using var connector = _lab.Connector(log, o => o.HostKeyCheckingOverride = HostKeyChecking.Off);
+
+        await using var connection = await connector.ConnectAsync("fs1", variables, CancellationToken.None);
+
+        Assert.Equal(0, (await connection.RunAsync(new RemoteCommand("true"), CancellationToken.None)).ExitCode);
+        Assert.Contains(log.Warnings, w => w.Contains("does not match known_hosts", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("-o UserKnownHostsFile=/dev/null -o StrictHostKeyChecking=accept-new", false)]
+    [InlineData("", true)]
+    public async Task ConnectAsync_AcceptNewIntoDevNull_WarnsThatCheckingIsEffectivelyOff(string sshArgs, bool fromSshConfig)
+    {
+        var variables = _lab.Variables(0);
+        variables["ansible_ssh_common_args"] = sshArgs;
+        var config = _temp.Write("ssh_config_devnull", "Host *\n    UserKnownHostsFile /dev/null\n    StrictHostKeyChecking accept-new\n");
+        var log = new CapturingLoggerFactory();
+        using var connector = _lab.Connector(log, o => o.SshConfigPath = fromSshConfig ? config : null);
+
+        await using var connection = await connector.ConnectAsync("fs1", variables, CancellationToken.None);
+
+        Assert.Equal(0, (await connection.RunAsync(new RemoteCommand("true"), CancellationToken.None)).ExitCode);
+        Assert.Single(log.Warnings, w => w.Contains("host key checking is effectively OFF", StringComparison.Ordinal) && w.Contains("/dev/null", StringComparison.Ordinal));
+    }
+
     private Dictionary<string, object?> WithKnownHosts(string knownHosts)
     {
         var variables = _lab.Variables(0);
@@ -180,6 +236,8 @@ public sealed class HostKeyTests : IClassFixture<HostKeyLab>, IDisposable
         var result = await ProcessRunner.RunAsync("ssh-keygen", ["-lf", file]);
         return result.Stdout.Split(' ')[1];
     }
+
+    private static int CountPasswordAttempts(string log) => log.Split('\n').Count(l => l.Contains(" password for ", StringComparison.Ordinal));
 
     private static int CountAccepted(string log) => log.Split('\n').Count(l => l.Contains("Accepted ", StringComparison.Ordinal));
 }

@@ -115,6 +115,7 @@ public sealed class ConnectionSettingsResolverTests : IDisposable
         {
             ["ansible_host"] = "10.0.0.5",
             ["ansible_ssh_private_key_file"] = "/keys/k",
+            ["ansible_password"] = "target-only",
             ["ansible_ssh_common_args"] = "-o UserKnownHostsFile=/lab/kh -J inner-bastion,ops@third:2022",
         });
 
@@ -123,6 +124,7 @@ public sealed class ConnectionSettingsResolverTests : IDisposable
         Assert.Equal(2022, settings.Jumps[2].Port);
         Assert.All(settings.Jumps, j => Assert.Equal(["/lab/kh"], j.HostKeys.UserFiles));
         Assert.All(settings.Jumps, j => Assert.Equal(["/keys/k"], j.Identities.Select(i => i.Path)));
+        Assert.NotNull(settings.Target!.Password);
         Assert.All(settings.Jumps, j => Assert.Null(j.Password));
         Assert.Equal("third (jump host for web1)", settings.Jumps[2].DisplayName);
     }

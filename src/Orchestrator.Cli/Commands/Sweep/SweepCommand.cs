@@ -110,7 +110,8 @@ internal sealed class SweepCommand : AsyncCommand<SweepCommand.Settings>
 
             if (IsHistory)
             {
-                return FlapThreshold < 1 ? ValidationResult.Error($"--flap-threshold {FlapThreshold}: expected 1 or more.")
+                return NotADirectory("--db", Database) is { } dbError ? dbError
+                    : FlapThreshold < 1 ? ValidationResult.Error($"--flap-threshold {FlapThreshold}: expected 1 or more.")
                     : Inventory.Length > 0 || Policy is not null || Schedule is not null || Report.Length > 0 || Remediate ? ValidationResult.Error("sweep history reads the history only: it takes --db, --host, --control, --since, --flap-threshold and --json.")
                     : ValidationResult.Success();
             }
@@ -150,7 +151,28 @@ internal sealed class SweepCommand : AsyncCommand<SweepCommand.Settings>
                 return connectionError;
             }
 
-            return ValidationResult.Success();
+            // Every option is checked here, before the history or a report is written.
+            return NotADirectory("--policy", Policy)
+                ?? NotADirectory("--db", Database)
+                ?? Report.Select(ValidateReport).FirstOrDefault(e => e is not null)
+                ?? (Schedule is null ? null : CheckParse(() => SweepSchedule.Parse(Schedule, TimeZone)))
+                ?? (MetricsListen is null ? null : CheckParse(() => ComplianceSweepOptions.ValidateMetricsListen(MetricsListen)))
+                ?? ValidationResult.Success();
+        }
+
+        private static ValidationResult? ValidateReport(string spec)
+        {
+            ReportSpec parsed;
+            try
+            {
+                parsed = ReportSpec.Parse(spec);
+            }
+            catch (UserInputException ex)
+            {
+                return ValidationResult.Error(ex.Message);
+            }
+
+            return NotADirectory("--report", parsed.Path);
         }
     }
 

@@ -39,12 +39,13 @@ internal sealed class ModuleServices(RunState run, VariableScope scope, SourceLo
     {
         if (Path.IsPathRooted(path))
         {
-            return File.Exists(path) ? path : throw new UserInputException($"'{path}' does not exist on the controller", location);
+            return InputPath.FileProblem(path) is { } problem ? throw new UserInputException($"'{path}' {problem} on the controller", location) : path;
         }
 
         var candidates = new[] { Path.Combine(run.Playbook.Directory, subdirectory, path), Path.Combine(run.Playbook.Directory, path) };
         return candidates.FirstOrDefault(File.Exists)
-            ?? throw new UserInputException($"'{path}' not found (looked at {string.Join(" and ", candidates)})", location);
+            ?? throw new UserInputException(
+                $"'{path}' {(candidates.Any(Directory.Exists) ? InputPath.IsADirectory : "not found")} (looked at {string.Join(" and ", candidates)})", location);
     }
 
     public bool TryGetVariable(string name, out object? value)

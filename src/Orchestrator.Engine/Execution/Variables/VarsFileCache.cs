@@ -28,9 +28,9 @@ internal sealed class VarsFileCache(TemplateEngine templates, string playbookDir
                 return cached;
             }
 
-            if (!File.Exists(full))
+            if (InputPath.FileProblem(full) is { } problem)
             {
-                throw new UserInputException($"vars file '{path}' does not exist (looked at {full})", file.Location);
+                throw new UserInputException($"vars file '{path}' {problem} (looked at {full})", file.Location);
             }
 
             var node = YamlData.LoadFile(full, file.Location);

@@ -41,6 +41,9 @@ public sealed class InventoryErrorTests
         { "width.ini", "[web]\nweb[01:100]\n", "width.ini:2:4", "found host range '[01:100]' whose begin and end have different widths" },
         { "step.ini", "[web]\nweb[1:9:0]\n", "step.ini:2:4", "found host range '[1:9:0]' with step '0'; expected a positive whole number" },
         { "unclosedrange.ini", "[web]\nweb[1:3\n", "unclosedrange.ini:2:4", "found 'web[1:3' with an unclosed '['" },
+        { "alllist.yml", "all: [a, b]\n", "alllist.yml:1:6", "found a list as the definition of group 'all', which is not a valid group definition; expected a mapping with hosts" },
+        { "groupstring.yml", "all:\n  hosts: {h1: }\nweb: fs1\n", "groupstring.yml:3:6", "found a string as the definition of group 'web'" },
+        { "childlist.yml", "all:\n  children:\n    web:\n      - fs1\n", "childlist.yml:4:7", "found a list as the definition of group 'web'" },
         { "yamlrange.yml", "g:\n  hosts:\n    db[9:2]:\n", "yamlrange.yml:3:7", "found host range '[9:2]' whose begin is after its end" },
     };
 

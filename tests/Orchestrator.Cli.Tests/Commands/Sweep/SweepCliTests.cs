@@ -46,5 +46,23 @@ public sealed class SweepCliTests : IDisposable
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(message, result.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(_dir.Combine("h.db")), "the history database was created before the option was refused");
+    }
+
+    [Fact]
+    public async Task Sweep_MetricsPortInUse_RefusedBeforeTheHistoryIsCreated()
+    {
+        var inventory = _dir.Write("inventory.yml", "all:\n  hosts:\n    fs1:\n      ansible_connection: local\n");
+        var policy = _dir.Write("policy.yml", "policy: ok\ncontrols:\n  - { id: A, title: t, impact: 0.5, check: { type: capture_ports_clear } }\n");
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+
+        var result = await CliProcess.RunAsync(TimeSpan.FromMinutes(1), "sweep", "-i", inventory, "--policy", policy, "--db", _dir.Combine("h.db"), "--metrics-listen", $"127.0.0.1:{port}");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"--metrics-listen 127.0.0.1:{port}: cannot listen", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(_dir.Combine("h.db")), "the history database was created before the port was found in use");
     }
 }
