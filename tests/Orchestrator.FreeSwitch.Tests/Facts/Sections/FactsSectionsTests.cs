@@ -44,11 +44,11 @@ public sealed class FactsSectionsTests
     [Fact]
     public void BindErrors_Unreadable_IsNotZeroLines()
     {
-        var unreadable = FactsSections.BindErrors.Parse("unreadable");
-        var none = FactsSections.BindErrors.Parse("since 2026-12-01 10:00:00\nrtp 0\nrtcp 0");
+        var unreadable = FactsSections.BindErrors.Read(Output(("bind_errors", "\n" + SectionText.UnreadableMarker + "Permission denied: the log /var/log/freeswitch/freeswitch.log cannot be read")));
+        var none = FactsSections.BindErrors.Read(Output(("bind_errors", "since 2026-12-01 10:00:00\nrtp 0\nrtcp 0")));
 
         Assert.False(unreadable.IsReadable);
-        Assert.Equal("the log is not readable", unreadable.UnreadableReason);
+        Assert.Equal("Permission denied: the log /var/log/freeswitch/freeswitch.log cannot be read", unreadable.UnreadableReason);
         Assert.Throws<InvalidOperationException>(() => unreadable.Value);
         Assert.True(none.IsReadable);
         Assert.Equal(new BindErrorLines("2026-12-01 10:00:00", 0, 0, null), none.Value);
@@ -87,7 +87,7 @@ public sealed class FactsSectionsTests
     [Fact]
     public void ConfTar_Empty_IsUnreadable()
     {
-        Assert.Equal("freeswitch.xml not found", FactsSections.ConfTar.Parse("\n").UnreadableReason);
+        Assert.Equal("the conf dir's archive was empty", FactsSections.ConfTar.Parse("\n").UnreadableReason);
         Assert.Equal("H4sIAAAA", FactsSections.ConfTar.Parse("H4sIAAAA\n").Value);
     }
 
@@ -112,13 +112,14 @@ public sealed class FactsSectionsTests
     }
 
     [Fact]
-    public void Read_SectionTheScriptNeverPrinted_ReadsAsEmptyText()
+    public void Read_SectionTheScriptNeverPrinted_IsUnreadableNotEmpty()
     {
         var output = Output(("pid", "42\n42"));
 
         Assert.Equal(42, FactsSections.ProcessIds.Read(output).Value.Pid);
-        Assert.Equal("/etc/freeswitch", FactsSections.ConfDir.Read(output).Value);
-        Assert.False(FactsSections.PortRange.Read(output).IsReadable);
+        Assert.Equal(FactsSection<string>.NotPrinted, FactsSections.ConfDir.Read(output).UnreadableReason);
+        Assert.Equal(FactsSection<string>.NotPrinted, FactsSections.SocketTable.Read(output).UnreadableReason);
+        Assert.Equal(FactsSection<string>.NotPrinted, FactsSections.PortRange.Read(output).UnreadableReason);
     }
 
     [Fact]
