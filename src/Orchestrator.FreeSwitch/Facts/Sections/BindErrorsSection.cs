@@ -41,8 +41,9 @@ internal sealed class BindErrorsSection : FactsSection<BindErrorLines>
     }
 
     private static string Body(string since) =>
-        "if [ ! -e \"$log\" ]; then fsunread \"file missing: the log $log\"\n"
+        "fstools=''; for t in grep awk; do command -v \"$t\" >/dev/null 2>&1 || fstools=\"$fstools $t\"; done\n"
+        + "if [ ! -e \"$log\" ]; then fsunread \"file missing: the log $log\"\n"
         + "elif [ ! -r \"$log\" ]; then fsunread \"Permission denied: the log $log cannot be read; " + Hint + "\"\n"
-        + "elif ! command -v grep >/dev/null 2>&1 || ! command -v awk >/dev/null 2>&1; then fsunread \"missing tool: grep or awk (not found in PATH=$PATH)\"\n"
+        + "elif [ -n \"$fstools\" ]; then fsunread \"missing tool:$fstools (not found in PATH=$PATH)\"\n"
         + "else\n  " + since + "\n  echo \"since $since\"\n" + Count + "\nfi";
 }
