@@ -181,4 +181,39 @@ public sealed class FactsSectionsTests
         Assert.Equal(["net.ipv4.ip_local_port_range could not be read", "net.ipv4.ip_local_reserved_ports could not be read: '1-x'"], sockets.Warnings);
         Assert.Equal(["port_range", "reserved_ports"], sockets.Unreadable.Keys.Order());
     }
+
+    [Fact]
+    public void Read_EverySystemSection_UnreadableMarker_IsUnreadableWithTheReason()
+    {
+        foreach (var section in FactsSections.System)
+        {
+            var output = Output((section.Name, "partial output\n" + SectionText.UnreadableMarker + "Permission denied: /x\nmore"));
+
+            var result = section.GetType().GetMethod("Read", [typeof(FactsOutput)])!.Invoke(section, [output])!;
+
+            Assert.Equal("Permission denied: /x", result.GetType().GetProperty("UnreadableReason")!.GetValue(result));
+        }
+    }
+
+    [Fact]
+    public void SocketProbe_FdsUnreadable_SocketsUnknownNotEmpty()
+    {
+        var output = Output(
+            ("pid", "7\n7"), ("sockets", "proc\n  sl  local_address rem_address   st\n"),
+            ("fds", SectionText.UnreadableMarker + "Permission denied: /proc/7/fd"), ("port_range", "32768 60999"), ("reserved_ports", string.Empty));
+
+        var sockets = SocketProbe.Read(output);
+
+        Assert.Empty(sockets.Sockets);
+        Assert.Equal("Permission denied: /proc/7/fd", sockets.SocketsUnreadable);
+    }
+
+    [Fact]
+    public void ApiFacts_ResolveAskedButNotPrinted_IsUnreadable()
+    {
+        var output = Output(("version", "FreeSWITCH Version 1.10.12-release~64bit"), ("rc 0", string.Empty), ("sofia_status", "x"), ("rc 0", string.Empty));
+
+        Assert.Equal(FactsSection<string>.NotPrinted, ApiFacts.Read(output, Endpoint, resolveAsked: true).Unreadable["resolve"]);
+        Assert.False(ApiFacts.Read(output, Endpoint, resolveAsked: false).Unreadable.ContainsKey("resolve"));
+    }
 }
