@@ -69,8 +69,15 @@ internal sealed class CaptureEnabledCheck(bool? expected, IReadOnlyList<string>?
         evidence["running_profiles"] = running.Order(StringComparer.Ordinal).Cast<object?>().ToList();
         evidence["capture_sockets"] = (long)sockets.Count;
         evidence["capture_ports"] = sockets.Select(s => (object?)(long)s.LocalPort).ToList();
+        // Sockets seen are seen; when not all could be read, only what those prove is said (too few, or none: unknown).
+        var unseen = fs.CaptureSocketsUnreadable;
         if (capturing.Count == 0)
         {
+            if (sockets.Count == 0 && unseen is not null)
+            {
+                return FactGuards.Unreadable("whether a capture socket is open", unseen, evidence);
+            }
+
             return sockets.Count == 0
                 ? CheckOutcome.Pass("capture is off, as configured", evidence)
                 : CheckOutcome.Fail($"capture is configured off, but {sockets.Count} capture socket(s) are open (turned on by hand?)", evidence);
@@ -79,6 +86,16 @@ internal sealed class CaptureEnabledCheck(bool? expected, IReadOnlyList<string>?
         if (sockets.Count >= capturing.Count)
         {
             return CheckOutcome.Pass($"capture is on for {string.Join(", ", capturing)}, as configured", evidence);
+        }
+
+        if (unseen is not null)
+        {
+            return FactGuards.Unreadable($"whether {string.Join(", ", capturing)} capture ({sockets.Count} capture socket(s) seen)", unseen, evidence);
+        }
+
+        if (fs.EslError is { } unknownProfiles)
+        {
+            return FactGuards.Unreadable($"which profiles run, so whether {sockets.Count} capture socket(s) are enough", unknownProfiles, evidence);
         }
 
         var why = config.CaptureServer is null ? $" (capture-server: {config.CaptureServerError ?? "not set"})" : string.Empty;

@@ -3,7 +3,10 @@ using Orchestrator.FreeSwitch.Placement;
 
 namespace Orchestrator.Compliance.Checks;
 
-/// <summary><c>capture_ports_clear</c>: no capture socket sits on a port a call can be handed as RTP or RTCP (§12, decided by Orchestrator.FreeSwitch).</summary>
+/// <summary>
+/// <c>capture_ports_clear</c>: no capture socket sits on a port a call can be handed as RTP or RTCP (§12, decided by
+/// Orchestrator.FreeSwitch). A collision seen fails; no collision seen passes only when the sockets could all be read.
+/// </summary>
 internal sealed class CapturePortsClearCheck : Check
 {
     public const string Name = "capture_ports_clear";
@@ -50,6 +53,12 @@ internal sealed class CapturePortsClearCheck : Check
             return CheckOutcome.Fail(
                 $"capture port(s) {string.Join(", ", colliding.Select(s => s.Socket.Local))} collide with the RTP range {placement.RtpRange}: calls handed them fail with Bind Error",
                 evidence);
+        }
+
+        // No collision seen is a pass only when every socket could be seen.
+        if (placement.SocketsUnknown is { } why)
+        {
+            return FactGuards.Unreadable("whether a capture port collides (no collision seen among the sockets that could be read)", why, evidence);
         }
 
         return CheckOutcome.Pass(

@@ -61,21 +61,33 @@ internal sealed class CommandOutputCheck(string controlId, string command, Regex
         }
 
         var problems = new List<string>();
+        var unknown = new List<string>();
         if (exitCode is { } code && probe.ExitCode != code)
         {
             problems.Add($"exited {probe.ExitCode}, expected {code}");
         }
 
+        // Without the output (or with only its first part) a pattern not found is not known to be absent.
+        var partial = probe.OutputUnreadable ?? (probe.StdoutTruncated ? "stdout reached the 64 KiB cap and was cut" : null);
         if (matches is not null && !matches.IsMatch(probe.Stdout))
         {
             evidence["matches"] = matches.ToString();
-            problems.Add($"output does not match /{matches}/");
+            (partial is null ? problems : unknown).Add($"output does not match /{matches}/");
         }
 
         if (notMatches is not null && notMatches.IsMatch(probe.Stdout))
         {
             evidence["not_matches"] = notMatches.ToString();
             problems.Add($"output matches /{notMatches}/");
+        }
+        else if (notMatches is not null && partial is not null)
+        {
+            unknown.Add($"whether the output matches /{notMatches}/");
+        }
+
+        if (problems.Count == 0 && (unknown.Count > 0 || (probe.OutputUnreadable is not null && exitCode is null)))
+        {
+            return FactGuards.Unreadable(unknown.Count > 0 ? string.Join("; ", unknown) : "the command's output", partial!, evidence);
         }
 
         return problems.Count == 0

@@ -36,6 +36,11 @@ internal sealed class HostProtectedCheck : Check
             ["placement"] = PlacementReport.VerdictName(placement.Verdict),
             ["reason"] = placement.Reason,
         };
+        if (placement.UnreservedUnknown is { } why)
+        {
+            return FactGuards.Unreadable("whether the RTP range is reserved", why, evidence);
+        }
+
         return placement.Unreserved.IsEmpty
             ? CheckOutcome.Pass(
                 fs.ReservedPorts.IsEmpty

@@ -45,7 +45,10 @@ internal sealed class NoBindErrorsCheck(TimeSpan window, long max) : Check
 
         if (fs.BindErrors is not { } bind || !bind.Readable)
         {
-            return CheckOutcome.Error($"the FreeSWITCH log {fs.BindErrors?.LogFile} could not be read", new() { ["log_file"] = fs.BindErrors?.LogFile });
+            return FactGuards.Unreadable(
+                $"how many Bind Errors the log {fs.BindErrors?.LogFile} holds",
+                fs.BindErrors?.UnreadableReason ?? "the log could not be read",
+                new() { ["log_file"] = fs.BindErrors?.LogFile });
         }
 
         var count = bind.Rtp + bind.Rtcp;

@@ -56,12 +56,25 @@ internal sealed class RobustnessCheck(bool expected, bool requireInEffect) : Che
             return notRunning;
         }
 
+        var modified = config.RobustnessFile is { } f && fs.FileModified.TryGetValue(f, out var m) ? m : (double?)null;
         evidence["process_started"] = FactGuards.Time(fs.StartedAt);
-        evidence["config_modified"] = FactGuards.Time(config.RobustnessFile is { } f && fs.FileModified.TryGetValue(f, out var m) ? m : null);
+        evidence["config_modified"] = FactGuards.Time(modified);
         evidence["in_effect"] = fs.RobustnessInEffect;
+
+        // In effect is a comparison of two times: without either, it is unknown, not "not in effect".
+        if (fs.StartedAt is null)
+        {
+            return FactGuards.Unreadable($"whether {Param} is in effect", $"the process start time could not be read ({fs.StartTimeUnreadable ?? "unknown reason"})", evidence);
+        }
+
+        if (modified is null)
+        {
+            return FactGuards.Unreadable($"whether {Param} is in effect", $"the modification time of {config.RobustnessFile} is not known (the file was not fetched)", evidence);
+        }
+
         return fs.RobustnessInEffect
             ? CheckOutcome.Pass($"{Param} is on and in effect (FreeSWITCH started after {config.RobustnessFile} last changed)", evidence)
-            : CheckOutcome.Fail($"{Param} is on in {config.RobustnessFile} but not in effect: FreeSWITCH started before the file changed (or its time is unknown); restart FreeSWITCH", evidence);
+            : CheckOutcome.Fail($"{Param} is on in {config.RobustnessFile} but not in effect: FreeSWITCH started before the file changed; restart FreeSWITCH", evidence);
     }
 
     private static string OnOff(bool value) => value ? "on" : "off";

@@ -39,6 +39,11 @@ internal sealed partial class ServiceActiveCheck(string controlId, string servic
             return CheckOutcome.Error($"systemctl is-active {service} did not run");
         }
 
+        if (probe.OutputUnreadable is { } why)
+        {
+            return FactGuards.Unreadable($"the state of {service}", why, new() { ["service"] = service, ["exit_code"] = (long)probe.ExitCode });
+        }
+
         var state = probe.Stdout.Trim();
         var evidence = new Dictionary<string, object?> { ["service"] = service, ["state"] = state, ["expected"] = expected, ["exit_code"] = (long)probe.ExitCode };
         if (state.Length == 0)

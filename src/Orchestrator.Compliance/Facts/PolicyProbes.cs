@@ -46,7 +46,10 @@ internal sealed class PolicyProbes(IReadOnlyList<ProbeRequest> probes, TimeSpan 
         }
     }
 
-    /// <summary>Reads the exit codes line and the outputs line; a section missing or cut short leaves the probes not run.</summary>
+    /// <summary>
+    /// Reads the exit codes line and the outputs line; a section missing leaves the probes not run, outputs cut short are
+    /// marked unreadable (<see cref="ProbeResult.OutputUnreadable"/>).
+    /// </summary>
     public override void Read(string? text)
     {
         if (text is null)
@@ -62,15 +65,21 @@ internal sealed class PolicyProbes(IReadOnlyList<ProbeRequest> probes, TimeSpan 
 
         var codes = lines[0][CodesPrefix.Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .Select(c => int.TryParse(c, NumberStyles.Integer, CultureInfo.InvariantCulture, out var rc) ? rc : -1).ToArray();
-        var outputs = lines.Length > 1 ? ReadOutputs(lines[1].TrimEnd('\r')) : [];
+        var outputs = lines.Length > 1 ? ReadOutputs(lines[1].TrimEnd('\r')) : null;
         for (var i = 0; i < codes.Length && i < probes.Count; i++)
         {
             var n = i.ToString(CultureInfo.InvariantCulture);
-            _results[probes[i].Key] = new ProbeResult(codes[i], outputs.GetValueOrDefault(n + ".o", string.Empty), outputs.GetValueOrDefault(n + ".e", string.Empty));
+            var stdout = outputs?.GetValueOrDefault(n + ".o", string.Empty) ?? string.Empty;
+            _results[probes[i].Key] = new ProbeResult(codes[i], stdout, outputs?.GetValueOrDefault(n + ".e", string.Empty) ?? string.Empty)
+            {
+                OutputUnreadable = outputs is null ? "the outputs came back cut short or malformed" : null,
+                StdoutTruncated = System.Text.Encoding.UTF8.GetByteCount(stdout) >= OutputLimit,
+            };
         }
     }
 
-    private static Dictionary<string, string> ReadOutputs(string base64)
+    /// <summary>The outputs by file name, or null when the tar did not come back whole.</summary>
+    private static Dictionary<string, string>? ReadOutputs(string base64)
     {
         var outputs = new Dictionary<string, string>(StringComparer.Ordinal);
         try
@@ -87,7 +96,8 @@ internal sealed class PolicyProbes(IReadOnlyList<ProbeRequest> probes, TimeSpan 
         }
         catch (Exception ex) when (ex is FormatException or InvalidDataException or IOException)
         {
-            // Cut short: the checks report those probes' outputs as empty.
+            // Cut short: the outputs are unknown, which the checks report as errors (not as empty output).
+            return null;
         }
 
         return outputs;

@@ -19,7 +19,10 @@ internal sealed record ApiFacts(
     IReadOnlyList<IPAddress> Resolved,
     IReadOnlyDictionary<string, string> Unreadable)
 {
-    public static ApiFacts Read(FactsOutput output, EslEndpoint endpoint)
+    /// <param name="output">The API part of the output.</param>
+    /// <param name="endpoint">Where the script talked to FreeSWITCH.</param>
+    /// <param name="resolveAsked">The controller sent a capture host name to resolve: the <c>resolve</c> section is due.</param>
+    public static ApiFacts Read(FactsOutput output, EslEndpoint endpoint, bool resolveAsked = false)
     {
         var unreadable = new UnreadableSections();
         var failures = new List<string>();
@@ -41,7 +44,8 @@ internal sealed record ApiFacts(
 
         // In script order: the first failure is what the client said when it could not connect or authenticate.
         var version = Note(FactsSections.Version, FactsSections.Version.Read(output, endpoint));
-        var status = Note(FactsSections.SofiaStatus, FactsSections.SofiaStatus.Read(output, endpoint));
+        // Once the API part printed anything, a section it did not print is unreadable, not empty.
+        var status = Note(FactsSections.SofiaStatus, FactsSections.SofiaStatus.Read(output, endpoint) ?? Missing<SofiaStatusReply>(output));
         var calls = Note(FactsSections.Calls, FactsSections.Calls.Read(output, endpoint));
         var variables = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var section in FactsSections.RuntimeVariables)
@@ -54,7 +58,11 @@ internal sealed record ApiFacts(
 
         // A profile whose reply failed or was cut short is left out, as a profile that is not running.
         var profiles = FactsSections.ProfileStatus.ReadAll(output, endpoint).Where(r => r.IsReadable).Select(r => r.Value).ToList();
-        var resolved = FactsSections.Resolve.Read(output, endpoint)?.ValueOr([]) ?? [];
+        var resolve = FactsSections.Resolve.Read(output, endpoint) ?? (resolveAsked ? Missing<IReadOnlyList<IPAddress>>(output) : null);
+        var resolved = resolve is null ? [] : unreadable.Note(FactsSections.Resolve, resolve).ValueOr([]);
         return new ApiFacts(version, failures.FirstOrDefault(), status?.Text, status?.Rows ?? [], profiles, calls, variables, resolved, unreadable.Reasons);
     }
+
+    private static SectionResult<T>? Missing<T>(FactsOutput output) =>
+        output.Count > 0 ? SectionResult<T>.Unreadable(FactsSection<T>.NotPrinted) : null;
 }

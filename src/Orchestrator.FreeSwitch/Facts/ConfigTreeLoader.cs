@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using FreeSwitch.Config;
 using FreeSwitch.Config.Sources;
 using Orchestrator.FreeSwitch.Configuration;
@@ -28,26 +27,26 @@ internal static class ConfigTreeLoader
         }
     }
 
-    /// <summary>The tree of <paramref name="system"/>'s conf dir, parsed; or why it could not be.</summary>
-    public static (ParsedConfig? Config, string? Error, IConfigFileSource? Source) Load(SystemFacts system, IReadOnlyDictionary<string, string> runtime)
+    /// <summary>
+    /// The tree of <paramref name="system"/>'s conf dir, unpacked within <paramref name="options"/>' limits and parsed; or
+    /// why it could not be (the section was unreadable, the archive is malformed or too big, the XML is wrong).
+    /// </summary>
+    public static (ParsedConfig? Config, string? Error, IConfigFileSource? Source) Load(
+        SystemFacts system, IReadOnlyDictionary<string, string> runtime, FreeSwitchFactsOptions options)
     {
-        if (!system.ConfTar.IsReadable)
+        if (system.ConfTar.UnreadableReason is { } why)
         {
-            return (null, $"{system.ConfDir}/freeswitch.xml not found on the host", null);
+            return (null, $"the configuration in {system.ConfDir} could not be read: {why}", null);
         }
 
-        InMemoryConfigSource source;
+        ConfigArchive source;
         try
         {
-            using var gz = new GZipStream(new MemoryStream(Convert.FromBase64String(system.ConfTar.Value)), CompressionMode.Decompress);
-            using var tar = new MemoryStream();
-            gz.CopyTo(tar);
-            tar.Position = 0;
-            source = InMemoryConfigSource.FromTar(tar, system.ConfDir);
+            source = ConfigArchive.Read(system.ConfTar.Value, system.ConfDir, options);
         }
-        catch (Exception ex) when (ex is FormatException or InvalidDataException or IOException)
+        catch (ConfigArchiveException ex)
         {
-            return (null, $"the configuration tree of {system.ConfDir} could not be transferred: {ex.Message}", null);
+            return (null, $"the configuration of {system.ConfDir} could not be transferred: {ex.Message}", null);
         }
 
         var (config, error) = Parse(source, system.ConfDir, runtime);
@@ -74,17 +73,6 @@ internal static class ConfigTreeLoader
     }
 
     /// <summary>The configuration files' modification times (Unix seconds), from the tar's pax headers.</summary>
-    public static Dictionary<string, double> FileTimes(IConfigFileSource? source)
-    {
-        var times = new Dictionary<string, double>(StringComparer.Ordinal);
-        if (source is InMemoryConfigSource memory)
-        {
-            foreach (var (path, modified) in memory.Modified)
-            {
-                times[path] = (modified.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / (double)TimeSpan.TicksPerSecond;
-            }
-        }
-
-        return times;
-    }
+    public static Dictionary<string, double> FileTimes(IConfigFileSource? source) =>
+        source is ConfigArchive archive ? new Dictionary<string, double>(archive.Modified, StringComparer.Ordinal) : new Dictionary<string, double>(StringComparer.Ordinal);
 }

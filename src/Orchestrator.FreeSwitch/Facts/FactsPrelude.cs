@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Orchestrator.Core.Shell;
+using Orchestrator.FreeSwitch.Facts.Sections;
 
 namespace Orchestrator.FreeSwitch.Facts;
 
@@ -17,12 +18,14 @@ internal static class FactsPrelude
     /// share one process table (the lab), it keeps the other hosts' processes out. Without the rights to read a
     /// process's namespace (no root), the process is kept. Zombies are skipped: pgrep lists a stopped FreeSWITCH until
     /// its parent reaps it, and right after a restart that old PID (lower than the new one) would pass for the running
-    /// process, with its old start time. The comparison is the shell's own <c>test -ef</c> (same
+    /// process, with its old start time. Without pgrep nothing can be said about the process (<c>$pidserr</c> says
+    /// so): not "not running". The comparison is the shell's own <c>test -ef</c> (same
     /// nsfs inode), not a <c>readlink</c> per process: with one process table for N hosts that was N processes
     /// spawned per host, and process creation is the dominant cost of a facts pass.
     /// </summary>
     private const string PidsOfThisHost =
-        "pids=''; "
+        "pids=''; pidserr=''; "
+        + "command -v pgrep >/dev/null 2>&1 || pidserr=\"missing tool: pgrep (not found in PATH=$PATH)\"; "
         + "for p in $(pgrep -x freeswitch 2>/dev/null); do "
         + "st=''; { read -r st < /proc/$p/stat; } 2>/dev/null; st=${st##*) }; st=${st%% *}; [ \"$st\" = Z ] && continue; "
         + "if [ /proc/$p/ns/net -ef /proc/$$/ns/net ] || ! [ -e /proc/$p/ns/net ] || ! [ -e /proc/$$/ns/net ]; then pids=\"${pids}${pids:+ }$p\"; fi; done";
@@ -33,7 +36,7 @@ internal static class FactsPrelude
     /// process table, that made each host's pass cost grow with the size of the fleet.
     /// </summary>
     private const string PidFromPidFile = """
-        pids=''
+        pids=''; pidserr=''
         for f in /run/freeswitch/freeswitch.pid /var/run/freeswitch/freeswitch.pid /usr/local/freeswitch/run/freeswitch.pid; do
           p=''; { read -r p < "$f"; } 2>/dev/null
           [[ $p =~ ^[0-9]+$ ]] || continue
@@ -84,7 +87,7 @@ internal static class FactsPrelude
     {
         var window = (long)Math.Ceiling(options.BindErrorWindow.TotalSeconds);
         var sb = new StringBuilder();
-        sb.Append("LC_ALL=C; export LC_ALL\n");
+        sb.Append("LC_ALL=C; export LC_ALL\n").Append(SectionText.ShellFunctions);
         sb.Append("conf=").Append(ShellQuote.Quote(options.ConfDir)).Append('\n');
         sb.Append("log=").Append(ShellQuote.Quote(options.LogFile)).Append('\n');
         sb.Append("window=").Append(window.ToString(CultureInfo.InvariantCulture)).Append('\n');
@@ -105,5 +108,5 @@ internal static class FactsPrelude
 
     /// <summary>The prelude of the fast socket probe (POSIX): the socket table mode and the processes.</summary>
     public static string Sockets(string socketTable) =>
-        "sockmode=" + ShellQuote.Quote(socketTable) + "\n" + PidsOfThisHost + "\npid=${pids%% *}\n";
+        SectionText.ShellFunctions + "sockmode=" + ShellQuote.Quote(socketTable) + "\n" + PidsOfThisHost + "\npid=${pids%% *}\n";
 }

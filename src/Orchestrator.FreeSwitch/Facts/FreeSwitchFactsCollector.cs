@@ -41,6 +41,7 @@ public sealed class FreeSwitchFactsCollector
         // the answer says whether (and how) to ask the API.
         SystemStage? stage = null;
         EslEndpoint? endpoint = null;
+        var resolveAsked = false;
         var reply = new StdinReply(FactsScripts.ApiPrompt, async (soFar, ct) =>
         {
             var sections = FactsOutput.Parse(soFar);
@@ -58,6 +59,7 @@ public sealed class FreeSwitchFactsCollector
             var config = stage.Parsed?.Settings;
             endpoint = Endpoint(config);
             var captureHost = config?.CaptureServer?.Host is { } h && !IPAddress.TryParse(h, out _) ? h : null;
+            resolveAsked = captureHost is not null;
             return FactsScripts.ApiAnswer(FsCli.Credentials(endpoint), captureHost);
         });
         var run = await shell.RunAsync(FactsScripts.Facts(_options, contributions), null, reply, _options.CommandTimeout, cancellationToken);
@@ -76,13 +78,17 @@ public sealed class FreeSwitchFactsCollector
         // A shell that cannot answer (the script then reads end of file and skips the API) still gets the configuration.
         stage ??= await SystemStageAsync(SystemFacts.Read(systemPart, _options), cancellationToken);
         var (system, runtime, parsed, configError, source) = (stage.System, stage.Runtime, stage.Parsed, stage.ConfigError, stage.Source);
-        var unreadable = new UnreadableSections(system.Unreadable);
+        // An archive that arrived but could not be unpacked (malformed, beyond a limit) leaves the tree unread too.
+        var archive = system.ConfTar.IsReadable && source is null && configError is not null
+            ? new Dictionary<string, string>(StringComparer.Ordinal) { [FactsSections.ConfTar.Name] = configError }
+            : new Dictionary<string, string>(StringComparer.Ordinal);
+        var unreadable = new UnreadableSections(system.Unreadable, archive);
         ApiFacts? api = null;
         string? eslError = null;
         if (endpoint is not null)
         {
-            api = ApiFacts.Read(apiPart, endpoint);
-            unreadable = new UnreadableSections(system.Unreadable, api.Unreadable);
+            api = ApiFacts.Read(apiPart, endpoint, resolveAsked);
+            unreadable = new UnreadableSections(system.Unreadable, archive, api.Unreadable);
             eslError = api.Error;
             if (eslError is null && run.ExitCode is 97)
             {
@@ -170,7 +176,7 @@ public sealed class FreeSwitchFactsCollector
             runtime[k] = v;
         }
 
-        var (parsed, error, source) = await ConfigTreeLoader.GatedAsync(() => ConfigTreeLoader.Load(system, runtime), cancellationToken);
+        var (parsed, error, source) = await ConfigTreeLoader.GatedAsync(() => ConfigTreeLoader.Load(system, runtime, _options), cancellationToken);
         return new SystemStage(system, runtime, parsed, error, source);
     }
 

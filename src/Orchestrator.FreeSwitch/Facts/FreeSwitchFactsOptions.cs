@@ -51,11 +51,28 @@ public sealed class FreeSwitchFactsOptions
     /// <summary>Skip the API part (event socket or fs_cli): configuration and socket facts only.</summary>
     public bool SkipApi { get; set; }
 
+    /// <summary>
+    /// The most the conf dir's archive may hold once decompressed (headers included), counted as it is read: a host that
+    /// sends more has its configuration unreadable, with why. 64 MiB; the vanilla tree is about 1 MiB.
+    /// </summary>
+    public long ConfigArchiveMaxBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>The most files the conf dir's archive may hold (vanilla: about 250).</summary>
+    public int ConfigArchiveMaxFiles { get; set; } = 5000;
+
+    /// <summary>The most one file of the archive may hold (the script sends files under 1 MiB; a hostile host may not).</summary>
+    public long ConfigArchiveMaxFileBytes { get; set; } = 8L * 1024 * 1024;
+
     internal void Validate()
     {
         if (SocketTable is not (Auto or "ss" or "proc"))
         {
             throw new ArgumentException($"socket table must be auto, ss or proc, but is '{SocketTable}'");
+        }
+
+        if (ConfigArchiveMaxBytes <= 0 || ConfigArchiveMaxFiles <= 0 || ConfigArchiveMaxFileBytes <= 0)
+        {
+            throw new ArgumentException("the config archive limits must be positive");
         }
 
         if (BindErrorWindow <= TimeSpan.Zero)

@@ -69,9 +69,34 @@ public sealed class FreeSwitchHostFacts
     /// <summary>
     /// The sections of the facts script that could not be read, by section name, with why (the log is not readable, a
     /// sysctl did not parse, the event socket refused us). "Could not read" is not "nothing there": a check that relies
-    /// on one of these cannot pass on it. Not part of <see cref="ToPlain"/>.
+    /// on one of these cannot pass on it. In <see cref="ToPlain"/> as <c>unreadable</c>.
     /// </summary>
     public IReadOnlyDictionary<string, string> UnreadableSections { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Why whether FreeSWITCH runs is not known (no pgrep), or null: <see cref="Running"/> false is then not "stopped".</summary>
+    public string? ProcessUnreadable => UnreadableSections.GetValueOrDefault(Sections.FactsSections.ProcessIds.Name);
+
+    /// <summary>Why the running process's start time is not known, or null.</summary>
+    public string? StartTimeUnreadable => UnreadableSections.GetValueOrDefault(Sections.FactsSections.ProcessStart.Name);
+
+    /// <summary>
+    /// Why FreeSWITCH's capture sockets are not known, or null when they are: the process, the socket table or the
+    /// sockets' owners could not be read (FreeSWITCH's fds need root or its user), or the capture server's name could not
+    /// be resolved on the host. <see cref="CaptureSockets"/> is then what could be seen, not necessarily all there is.
+    /// </summary>
+    public string? CaptureSocketsUnreadable
+    {
+        get
+        {
+            var names = Facts.SocketProbe.SocketSections.ToList();
+            if (Config?.CaptureServer?.Host is { } host && !Addresses.TryParse(host, out _))
+            {
+                names.Add(Sections.FactsSections.Resolve.Name);
+            }
+
+            return names.Select(n => UnreadableSections.TryGetValue(n, out var why) ? $"{n}: {why}" : null).FirstOrDefault(r => r is not null);
+        }
+    }
 
     /// <summary>The capture sockets (facts §2): ESTAB, owned by freeswitch, peer = the capture server.</summary>
     public IReadOnlyList<UdpSocket> CaptureSockets => Sockets.Where(IsCaptureSocket).ToList();
@@ -159,6 +184,8 @@ public sealed class FreeSwitchHostFacts
             EphemeralRange = EphemeralRange,
             ReservedPorts = ReservedPorts,
             RobustnessInEffect = RobustnessInEffect,
+            CaptureSocketsUnreadable = CaptureSocketsUnreadable,
+            ReservedPortsUnreadable = UnreadableSections.GetValueOrDefault(Sections.FactsSections.ReservedPorts.Name),
         };
     }
 
@@ -232,6 +259,7 @@ public sealed class FreeSwitchHostFacts
         var warnings = (result.GetValueOrDefault("warnings") as List<object?>) ?? [];
         warnings.AddRange(Warnings.Select(w => (object?)w));
         result["warnings"] = warnings;
+        result["unreadable"] = UnreadableSections.ToDictionary(kv => kv.Key, kv => (object?)kv.Value, StringComparer.Ordinal);
         return result;
     }
 

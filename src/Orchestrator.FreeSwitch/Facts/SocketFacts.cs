@@ -14,4 +14,7 @@ internal sealed record SocketFacts(
 {
     /// <summary>The sections that could not be read, by name, with why (also among the warnings).</summary>
     public IReadOnlyDictionary<string, string> Unreadable { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Why FreeSWITCH's UDP sockets are not known (the process, the table or their owners could not be read), or null.</summary>
+    public string? SocketsUnreadable => SocketProbe.SocketSections.Select(s => Unreadable.GetValueOrDefault(s)).FirstOrDefault(r => r is not null);
 }

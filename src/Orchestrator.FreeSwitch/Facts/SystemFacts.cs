@@ -28,8 +28,8 @@ internal sealed record SystemFacts(
         var sockets = SocketProbe.Read(output);
         var unreadable = new UnreadableSections(sockets.Unreadable);
         var warnings = new List<string>(sockets.Warnings);
-        var addresses = FactsSections.Addresses.Read(output).Value;
-        var logFile = FactsSections.LogFile.Read(output).Value;
+        var addresses = unreadable.Note(FactsSections.Addresses, FactsSections.Addresses.Read(output)).ValueOr(new LocalAddresses(null, null));
+        var logFile = unreadable.Note(FactsSections.LogFile, FactsSections.LogFile.Read(output)).ValueOr(options.LogFile);
         var lines = unreadable.Note(FactsSections.BindErrors, FactsSections.BindErrors.Read(output));
         BindErrorCount bindErrors;
         if (lines.IsReadable)
@@ -39,19 +39,19 @@ internal sealed record SystemFacts(
         }
         else
         {
-            bindErrors = new BindErrorCount(logFile, false, options.BindErrorWindow, null, 0, 0, null);
-            warnings.Add($"the FreeSWITCH log {logFile} is not readable: Bind Error lines were not counted");
+            bindErrors = new BindErrorCount(logFile, false, options.BindErrorWindow, null, 0, 0, null) { UnreadableReason = lines.UnreadableReason };
+            warnings.Add($"the FreeSWITCH log {logFile} is not readable ({lines.UnreadableReason}): Bind Error lines were not counted");
         }
 
         return new SystemFacts(
             sockets.Pid,
             sockets.Pids,
-            FactsSections.ConfDir.Read(output).Value,
+            unreadable.Note(FactsSections.ConfDir, FactsSections.ConfDir.Read(output)).ValueOr(options.ConfDir == FreeSwitchFactsOptions.Auto ? "/etc/freeswitch" : options.ConfDir),
             unreadable.Note(FactsSections.ConfTar, FactsSections.ConfTar.Read(output)),
-            FactsSections.Hostname.Read(output).Value,
+            unreadable.Note(FactsSections.Hostname, FactsSections.Hostname.Read(output)).ValueOr(null),
             addresses.V4,
             addresses.V6,
-            FactsSections.ProcessStart.Read(output).Value,
+            unreadable.Note(FactsSections.ProcessStart, FactsSections.ProcessStart.Read(output)).ValueOr(null),
             sockets.Source,
             sockets.Sockets,
             sockets.EphemeralRange,

@@ -27,6 +27,15 @@ public static class CapturePlacement
             ? "; rtp-port-usage-robustness is in effect, which guards even (RTP) ports only"
             : string.Empty;
 
+        // What could not be read: the sockets (then no collision seen is not "none collides"), or a port sysctl (then
+        // "protected" holds only when what is known proves it).
+        var unreservedUnknown = input.ReservedPortsUnreadable is { } r
+            ? $"net.ipv4.ip_local_reserved_ports could not be read ({r})"
+            : input.EphemeralRange is null ? "net.ipv4.ip_local_port_range could not be read" : null;
+        var provenProtected = input.ReservedPortsUnreadable is null
+            ? unreserved.IsEmpty
+            : input.EphemeralRange is { } e && PortSet.Of(guarded).Intersect(e).IsEmpty;
+
         HostVerdict verdict;
         string reason;
         if (colliding.Count > 0)
@@ -36,10 +45,15 @@ public static class CapturePlacement
                 CultureInfo.InvariantCulture,
                 $"{colliding.Count} of {sockets.Count} capture socket(s) collide: {string.Join(", ", colliding.Select(c => $"{c.Socket.Local} ({(c.Kind == CollisionKind.Rtp ? "RTP, even" : "RTCP, odd")})"))}{robustnessNote}");
         }
-        else if (input.EphemeralRange is null)
+        else if (input.CaptureSocketsUnreadable is { } unseen)
         {
-            verdict = HostVerdict.AtRisk;
-            reason = $"net.ipv4.ip_local_port_range could not be read, so the kernel may pick ports in {guarded}; unreserved: {Describe(unreserved)}{robustnessNote}";
+            verdict = HostVerdict.Unknown;
+            reason = $"the capture sockets could not be read ({unseen}): whether one collides is unknown";
+        }
+        else if (unreservedUnknown is not null && !provenProtected)
+        {
+            verdict = HostVerdict.Unknown;
+            reason = $"{unreservedUnknown}: whether the kernel may pick ports in {guarded} is unknown{robustnessNote}";
         }
         else if (!unreserved.IsEmpty)
         {
@@ -47,18 +61,27 @@ public static class CapturePlacement
             reason = $"ip_local_port_range {input.EphemeralRange} overlaps the RTP range {guarded} (RTCP included) and ip_local_reserved_ports "
                 + $"({Describe(reserved)}) leaves {Describe(unreserved)} unreserved: the next capture reopen or restart can collide{robustnessNote}";
         }
-        else if (PortSet.Of(guarded).Intersect(input.EphemeralRange.Value).IsEmpty)
+        else if (input.EphemeralRange is not { } range)
         {
             verdict = HostVerdict.Protected;
-            reason = $"ip_local_port_range {input.EphemeralRange} does not overlap the RTP range {guarded} (RTCP included)";
+            reason = $"ip_local_reserved_ports ({reserved}) covers the whole RTP range {guarded} (ip_local_port_range could not be read, and need not be)";
+        }
+        else if (PortSet.Of(guarded).Intersect(range).IsEmpty)
+        {
+            verdict = HostVerdict.Protected;
+            reason = $"ip_local_port_range {range} does not overlap the RTP range {guarded} (RTCP included)";
         }
         else
         {
             verdict = HostVerdict.Protected;
-            reason = $"ip_local_reserved_ports ({reserved}) covers the part of the RTP range {guarded} that ip_local_port_range {input.EphemeralRange} overlaps";
+            reason = $"ip_local_reserved_ports ({reserved}) covers the part of the RTP range {guarded} that ip_local_port_range {range} overlaps";
         }
 
-        return new PlacementReport(verdict, reason, sockets, new PortRange(start, end), unreserved);
+        return new PlacementReport(verdict, reason, sockets, new PortRange(start, end), unreserved)
+        {
+            SocketsUnknown = input.CaptureSocketsUnreadable,
+            UnreservedUnknown = provenProtected ? null : unreservedUnknown,
+        };
     }
 
     /// <summary>

@@ -11,4 +11,10 @@ public enum HostVerdict
 
     /// <summary>A capture socket sits on a port calls will be handed.</summary>
     Colliding,
+
+    /// <summary>
+    /// None of the above can be told: the capture sockets or the port sysctls could not be read (no collision was seen,
+    /// which is not "none collides"). Never a pass.
+    /// </summary>
+    Unknown,
 }

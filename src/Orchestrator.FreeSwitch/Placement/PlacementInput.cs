@@ -20,6 +20,15 @@ public sealed record PlacementInput
     /// <summary><c>net.ipv4.ip_local_reserved_ports</c>.</summary>
     public PortSet ReservedPorts { get; init; } = PortSet.Empty;
 
+    /// <summary>
+    /// Why the capture sockets could not all be seen (<see cref="CaptureSockets"/> is then only what was seen), or null.
+    /// A socket seen colliding still collides; "none collides" cannot be said.
+    /// </summary>
+    public string? CaptureSocketsUnreadable { get; init; }
+
+    /// <summary>Why <c>net.ipv4.ip_local_reserved_ports</c> could not be read (<see cref="ReservedPorts"/> is then empty), or null.</summary>
+    public string? ReservedPortsUnreadable { get; init; }
+
     /// <summary><c>rtp-port-usage-robustness</c> is true in the config and the running process started after that change.</summary>
     public bool RobustnessInEffect { get; init; }
 }

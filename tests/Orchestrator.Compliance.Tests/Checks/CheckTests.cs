@@ -14,15 +14,19 @@ public sealed class CheckTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private Dictionary<string, ControlResult> Evaluate(FactsBuilder facts)
+    private Dictionary<string, ControlResult> Evaluate(FactsBuilder facts) => Evaluate(_dir, facts);
+
+    /// <summary>Every control of <see cref="TestPolicies.AllTypes"/> (written to <paramref name="dir"/>) over <paramref name="facts"/>.</summary>
+    internal static Dictionary<string, ControlResult> Evaluate(TempDirectory dir, FactsBuilder facts)
     {
-        var policy = TestPolicies.Load(_dir, TestPolicies.AllTypes);
+        var policy = TestPolicies.Load(dir, TestPolicies.AllTypes);
         var evaluator = new PolicyEvaluator(policy, new FakeTimeProvider(DateTimeOffset.Parse("2026-11-26T08:00:00Z", System.Globalization.CultureInfo.InvariantCulture)), _ => new HashSet<string>());
         var host = evaluator.Evaluate("fs1", facts.Build());
         return host.Controls.ToDictionary(c => c.ControlId);
     }
 
-    private static FactsBuilder Healthy()
+    /// <summary>A host on which every control of <see cref="TestPolicies.AllTypes"/> passes.</summary>
+    internal static FactsBuilder Healthy()
     {
         var b = new FactsBuilder { Robustness = true, Reserved = "20000-20100" };
         b.Probes["service:C-SERVICE"] = new ProbeResult(0, "active\n", string.Empty);

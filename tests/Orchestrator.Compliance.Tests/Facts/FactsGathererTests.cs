@@ -104,11 +104,13 @@ public sealed class FactsGathererTests : IDisposable
         Assert.Equal((0, "line 1\nline 2\n", "warn\n"), (probes.Results["out"].ExitCode, probes.Results["out"].Stdout, probes.Results["out"].Stderr));
         Assert.Equal(3, probes.Results["fails"].ExitCode);
         Assert.Equal(65536, probes.Results["big"].Stdout.Length);
+        Assert.True(probes.Results["big"].StdoutTruncated);
+        Assert.False(probes.Results["out"].StdoutTruncated);
         Assert.Equal((0, "\n@@orchestrator-fs@@ policy_probes\ncodes 9 9\n"), (probes.Results["marker"].ExitCode, probes.Results["marker"].Stdout));
     }
 
     [Fact]
-    public void Read_SectionMissingOrCutShort_LeavesProbesNotRunOrEmpty()
+    public void Read_SectionMissingOrCutShort_LeavesProbesNotRunOrOutputsUnreadable()
     {
         var missing = new PolicyProbes([new ProbeRequest("a", "true")], TimeSpan.FromSeconds(5));
         missing.Read(null);
@@ -116,7 +118,8 @@ public sealed class FactsGathererTests : IDisposable
 
         var cut = new PolicyProbes([new ProbeRequest("a", "true"), new ProbeRequest("b", "true")], TimeSpan.FromSeconds(5));
         cut.Read("codes 0 4\nH4sI");
-        Assert.Equal([new ProbeResult(0, string.Empty, string.Empty), new ProbeResult(4, string.Empty, string.Empty)], [cut.Results["a"], cut.Results["b"]]);
+        Assert.Equal([0, 4], [cut.Results["a"].ExitCode, cut.Results["b"].ExitCode]);
+        Assert.All(cut.Results.Values, r => Assert.Equal("the outputs came back cut short or malformed", r.OutputUnreadable));
     }
 
     private static async Task<(int ExitCode, string Stdout)> ShAsync(string script)

@@ -48,7 +48,18 @@ internal sealed class FactsBuilder
 
     public bool LogReadable { get; set; } = true;
 
+    public string? LogUnreadableReason { get; set; }
+
+    /// <summary>Why the configuration could not be read; set, the host has no configuration (nor placement).</summary>
+    public string? ConfigError { get; set; }
+
     public Dictionary<string, ProbeResult> Probes { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Sections the facts script could not read, by name, with why (as the collector reports them).</summary>
+    public Dictionary<string, string> Unreadable { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The process start time could not be read (the process runs).</summary>
+    public bool StartTimeUnknown { get; set; }
 
     public string Xml()
     {
@@ -103,11 +114,12 @@ internal sealed class FactsBuilder
         {
             Host = "fs1",
             ConfDir = "/etc/freeswitch",
-            Config = settings,
+            Config = ConfigError is null ? settings : null,
+            ConfigError = ConfigError,
             FileModified = new Dictionary<string, double> { [ConfFile] = ConfModified },
             Pid = Running ? 4242 : null,
             Pids = Running ? [4242] : [],
-            StartedAt = Running ? StartedAt : null,
+            StartedAt = Running && !StartTimeUnknown ? StartedAt : null,
             SofiaStatus = Running
                 ? [new SofiaStatusRow("internal", "profile", $"sip:mod_sofia@{LocalIp}:5060", "RUNNING (0)"), new SofiaStatusRow("external", "profile", $"sip:mod_sofia@{LocalIp}:5080", "RUNNING (0)")]
                 : [],
@@ -119,14 +131,18 @@ internal sealed class FactsBuilder
                 }
                 : new Dictionary<string, SofiaProfileStatus>(),
             Sockets = Running ? CapturePorts.Select(p => new UdpSocket("ESTAB", IPAddress.Parse(LocalIp), p, captureIp, 9060, 4242)).ToList() : [],
-            EphemeralRange = new PortRange(int.Parse(range[0], CultureInfo.InvariantCulture), int.Parse(range[1], CultureInfo.InvariantCulture)),
+            EphemeralRange = Ephemeral.Length == 0 ? null : new PortRange(int.Parse(range[0], CultureInfo.InvariantCulture), int.Parse(range[1], CultureInfo.InvariantCulture)),
             ReservedPorts = PortSet.Parse(Reserved),
-            BindErrors = new BindErrorCount("/var/log/freeswitch/freeswitch.log", LogReadable, TimeSpan.FromHours(24), "2026-11-25 08:00:00", RtpBindErrors, 0, RtpBindErrors > 0 ? $"[ERR] switch_core_media.c:9648 AUDIO RTP REPORTS ERROR: [Bind Error! {LocalIp}:20010]" : null),
+            UnreadableSections = Unreadable,
+            BindErrors = new BindErrorCount("/var/log/freeswitch/freeswitch.log", LogReadable, TimeSpan.FromHours(24), "2026-11-25 08:00:00", RtpBindErrors, 0, RtpBindErrors > 0 ? $"[ERR] switch_core_media.c:9648 AUDIO RTP REPORTS ERROR: [Bind Error! {LocalIp}:20010]" : null)
+            {
+                UnreadableReason = LogUnreadableReason,
+            },
         };
         return new HostFacts
         {
             FreeSwitch = fs,
-            Placement = CapturePlacement.Check(fs.PlacementInput()),
+            Placement = fs.Config is null ? null : CapturePlacement.Check(fs.PlacementInput()),
             Configuration = configuration,
             Probes = Probes,
         };

@@ -185,7 +185,7 @@ public sealed class FactsOnConfigTreesTests
         using var tree = new TempDirectory("orch-fs-");
         var facts = await Collect(Options(Path.Combine(tree.Path, "nothing")));
         Assert.Null(facts.Config);
-        Assert.Contains("freeswitch.xml not found", facts.ConfigError);
+        Assert.Contains("file missing: the conf dir", facts.ConfigError, StringComparison.Ordinal);
     }
 
     [Fact]

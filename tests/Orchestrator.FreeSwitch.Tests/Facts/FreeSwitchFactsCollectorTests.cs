@@ -131,11 +131,4 @@ public sealed class FreeSwitchFactsCollectorTests : IDisposable
         esac
 
         """;
-
-    private sealed class CannedShell(CommandResult result) : IRemoteShell
-    {
-        public string HostName => "canned";
-
-        public Task<CommandResult> RunAsync(string script, Secret? stdin, StdinReply? reply, TimeSpan? timeout, CancellationToken cancellationToken) => Task.FromResult(result);
-    }
 }

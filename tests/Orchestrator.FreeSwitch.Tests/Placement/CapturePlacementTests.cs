@@ -172,4 +172,53 @@ public sealed class CapturePlacementTests
         Assert.True(CapturePlacement.ToggleCannotSucceed(Input([20042], reserved: "20101-20199"), out var reason));
         Assert.Contains("20000-20100", reason);
     }
+
+    [Fact]
+    public void Check_SocketsUnreadable_NoCollisionSeen_IsUnknownNotProtected()
+    {
+        var report = CapturePlacement.Check(Input([], reserved: "20000-20100") with { CaptureSocketsUnreadable = "fds: Permission denied: /proc/7/fd" });
+
+        Assert.Equal(HostVerdict.Unknown, report.Verdict);
+        Assert.Equal("unknown", PlacementReport.VerdictName(report.Verdict));
+        Assert.Equal("the capture sockets could not be read (fds: Permission denied: /proc/7/fd): whether one collides is unknown", report.Reason);
+        Assert.Equal("fds: Permission denied: /proc/7/fd", report.SocketsUnknown);
+        Assert.Null(report.UnreservedUnknown);
+    }
+
+    [Fact]
+    public void Check_SocketsUnreadable_ACollisionSeen_StillColliding()
+    {
+        var report = CapturePlacement.Check(Input([20042]) with { CaptureSocketsUnreadable = "fds: Permission denied" });
+
+        Assert.Equal(HostVerdict.Colliding, report.Verdict);
+    }
+
+    [Fact]
+    public void Check_ReservedPortsUnreadable_RangeOverlaps_IsUnknown()
+    {
+        var report = CapturePlacement.Check(Input([40000]) with { ReservedPortsUnreadable = "Permission denied" });
+
+        Assert.Equal(HostVerdict.Unknown, report.Verdict);
+        Assert.StartsWith("net.ipv4.ip_local_reserved_ports could not be read (Permission denied)", report.UnreservedUnknown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_ReservedPortsUnreadable_RangeNeverReachesRtp_StillProtected()
+    {
+        var report = CapturePlacement.Check(Input([40000], eph: new PortRange(32768, 60999)) with { ReservedPortsUnreadable = "Permission denied" });
+
+        Assert.Equal(HostVerdict.Protected, report.Verdict);
+        Assert.Null(report.UnreservedUnknown);
+    }
+
+    [Fact]
+    public void Check_PortRangeUnreadable_ReservedCoversAll_ProtectedElseUnknown()
+    {
+        var covered = CapturePlacement.Check(Input([40000], reserved: "20000-20100") with { EphemeralRange = null });
+        var partly = CapturePlacement.Check(Input([40000], reserved: "20000-20050") with { EphemeralRange = null });
+
+        Assert.Equal(HostVerdict.Protected, covered.Verdict);
+        Assert.Equal(HostVerdict.Unknown, partly.Verdict);
+        Assert.Equal("net.ipv4.ip_local_port_range could not be read", partly.UnreservedUnknown);
+    }
 }

@@ -1,11 +1,14 @@
 namespace Orchestrator.FreeSwitch.Facts.Sections;
 
-/// <summary><c>addresses</c>: <c>ip -o addr show up</c>.</summary>
+/// <summary>
+/// <c>addresses</c>: <c>ip -o addr show up</c>; unreadable without ip (the configuration's <c>$${local_ip_v4}</c> would
+/// otherwise be guessed as the loopback address, and the RTP IPs with it).
+/// </summary>
 internal sealed class AddressesSection : FactsSection<LocalAddresses>
 {
     public override string Name => "addresses";
 
-    protected override string Bash => "ip -o addr show up 2>/dev/null";
+    protected override string Bash => "fsrun ip -o addr show up";
 
     /// <summary>
     /// The first IPv4 (and IPv6, not link-local) address of an interface that is up and not loopback: what local_ip_v4 is

@@ -15,15 +15,18 @@ internal abstract class ApiSection<T> : ScriptSection
 
     /// <summary>
     /// Each reply to this section's command, in order (none when the script never got there): unreadable, with fs_cli's
-    /// own words, when the client could not connect or authenticate.
+    /// own words, when the client could not connect or authenticate, or with the body's when it could not run.
     /// </summary>
     public IEnumerable<SectionResult<T>> ReadAll(FactsOutput output, EslEndpoint endpoint) =>
         output.Replies(Name).Select(r =>
         {
             var reply = FsCli.TrimReply(r.Text);
-            return r.ExitCode is not null and not 0
-                ? SectionResult<T>.Unreadable($"could not talk to the event socket at {endpoint} (exit {r.ExitCode.Value.ToString(CultureInfo.InvariantCulture)}): {reply.Trim()}")
-                : Parse(reply, r.ExitCode);
+            if (r.ExitCode is not null and not 0)
+            {
+                return SectionResult<T>.Unreadable($"could not talk to the event socket at {endpoint} (exit {r.ExitCode.Value.ToString(CultureInfo.InvariantCulture)}): {reply.Trim()}");
+            }
+
+            return SectionText.UnreadableReason(reply) is { } reason ? SectionResult<T>.Unreadable(reason) : Parse(reply, r.ExitCode);
         });
 
     /// <summary>The last reply, or null when there was none.</summary>

@@ -2,12 +2,15 @@ using System.Globalization;
 
 namespace Orchestrator.FreeSwitch.Facts.Sections;
 
-/// <summary><c>pid</c>: the process the prelude chose (<c>$pid</c>), then every freeswitch of this host (<c>$pids</c>).</summary>
+/// <summary>
+/// <c>pid</c>: the process the prelude chose (<c>$pid</c>), then every freeswitch of this host (<c>$pids</c>); unreadable
+/// when the prelude could not look (no pgrep), which is not "not running".
+/// </summary>
 internal sealed class ProcessIdsSection : FactsSection<ProcessIds>
 {
     public override string Name => "pid";
 
-    protected override string Bash => "echo \"$pid\"; echo \"$pids\"";
+    protected override string Bash => "if [ -z \"$pids\" ] && [ -n \"$pidserr\" ]; then fsunread \"$pidserr\"; else echo \"$pid\"; echo \"$pids\"; fi";
 
     public override SectionResult<ProcessIds> Parse(string text)
     {

@@ -44,11 +44,11 @@ public sealed class FactsSectionsTests
     [Fact]
     public void BindErrors_Unreadable_IsNotZeroLines()
     {
-        var unreadable = FactsSections.BindErrors.Parse("unreadable");
-        var none = FactsSections.BindErrors.Parse("since 2026-12-01 10:00:00\nrtp 0\nrtcp 0");
+        var unreadable = FactsSections.BindErrors.Read(Output(("bind_errors", "\n" + SectionText.UnreadableMarker + "Permission denied: the log /var/log/freeswitch/freeswitch.log cannot be read")));
+        var none = FactsSections.BindErrors.Read(Output(("bind_errors", "since 2026-12-01 10:00:00\nrtp 0\nrtcp 0")));
 
         Assert.False(unreadable.IsReadable);
-        Assert.Equal("the log is not readable", unreadable.UnreadableReason);
+        Assert.Equal("Permission denied: the log /var/log/freeswitch/freeswitch.log cannot be read", unreadable.UnreadableReason);
         Assert.Throws<InvalidOperationException>(() => unreadable.Value);
         Assert.True(none.IsReadable);
         Assert.Equal(new BindErrorLines("2026-12-01 10:00:00", 0, 0, null), none.Value);
@@ -87,7 +87,7 @@ public sealed class FactsSectionsTests
     [Fact]
     public void ConfTar_Empty_IsUnreadable()
     {
-        Assert.Equal("freeswitch.xml not found", FactsSections.ConfTar.Parse("\n").UnreadableReason);
+        Assert.Equal("the conf dir's archive was empty", FactsSections.ConfTar.Parse("\n").UnreadableReason);
         Assert.Equal("H4sIAAAA", FactsSections.ConfTar.Parse("H4sIAAAA\n").Value);
     }
 
@@ -112,13 +112,14 @@ public sealed class FactsSectionsTests
     }
 
     [Fact]
-    public void Read_SectionTheScriptNeverPrinted_ReadsAsEmptyText()
+    public void Read_SectionTheScriptNeverPrinted_IsUnreadableNotEmpty()
     {
         var output = Output(("pid", "42\n42"));
 
         Assert.Equal(42, FactsSections.ProcessIds.Read(output).Value.Pid);
-        Assert.Equal("/etc/freeswitch", FactsSections.ConfDir.Read(output).Value);
-        Assert.False(FactsSections.PortRange.Read(output).IsReadable);
+        Assert.Equal(FactsSection<string>.NotPrinted, FactsSections.ConfDir.Read(output).UnreadableReason);
+        Assert.Equal(FactsSection<string>.NotPrinted, FactsSections.SocketTable.Read(output).UnreadableReason);
+        Assert.Equal(FactsSection<string>.NotPrinted, FactsSections.PortRange.Read(output).UnreadableReason);
     }
 
     [Fact]
@@ -179,5 +180,40 @@ public sealed class FactsSectionsTests
         Assert.True(sockets.ReservedPorts.IsEmpty);
         Assert.Equal(["net.ipv4.ip_local_port_range could not be read", "net.ipv4.ip_local_reserved_ports could not be read: '1-x'"], sockets.Warnings);
         Assert.Equal(["port_range", "reserved_ports"], sockets.Unreadable.Keys.Order());
+    }
+
+    [Fact]
+    public void Read_EverySystemSection_UnreadableMarker_IsUnreadableWithTheReason()
+    {
+        foreach (var section in FactsSections.System)
+        {
+            var output = Output((section.Name, "partial output\n" + SectionText.UnreadableMarker + "Permission denied: /x\nmore"));
+
+            var result = section.GetType().GetMethod("Read", [typeof(FactsOutput)])!.Invoke(section, [output])!;
+
+            Assert.Equal("Permission denied: /x", result.GetType().GetProperty("UnreadableReason")!.GetValue(result));
+        }
+    }
+
+    [Fact]
+    public void SocketProbe_FdsUnreadable_SocketsUnknownNotEmpty()
+    {
+        var output = Output(
+            ("pid", "7\n7"), ("sockets", "proc\n  sl  local_address rem_address   st\n"),
+            ("fds", SectionText.UnreadableMarker + "Permission denied: /proc/7/fd"), ("port_range", "32768 60999"), ("reserved_ports", string.Empty));
+
+        var sockets = SocketProbe.Read(output);
+
+        Assert.Empty(sockets.Sockets);
+        Assert.Equal("Permission denied: /proc/7/fd", sockets.SocketsUnreadable);
+    }
+
+    [Fact]
+    public void ApiFacts_ResolveAskedButNotPrinted_IsUnreadable()
+    {
+        var output = Output(("version", "FreeSWITCH Version 1.10.12-release~64bit"), ("rc 0", string.Empty), ("sofia_status", "x"), ("rc 0", string.Empty));
+
+        Assert.Equal(FactsSection<string>.NotPrinted, ApiFacts.Read(output, Endpoint, resolveAsked: true).Unreadable["resolve"]);
+        Assert.False(ApiFacts.Read(output, Endpoint, resolveAsked: false).Unreadable.ContainsKey("resolve"));
     }
 }
