@@ -42,15 +42,7 @@ public sealed class SweepRedactionTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private static readonly string[] Forms =
-    [
-        Password,
-        Convert.ToBase64String(Encoding.UTF8.GetBytes(Password)),
-        Convert.ToBase64String(Encoding.UTF8.GetBytes(Password)).TrimEnd('='),
-        Convert.ToHexStringLower(Encoding.UTF8.GetBytes(Password)),
-        Convert.ToHexString(Encoding.UTF8.GetBytes(Password)),
-        Uri.EscapeDataString(Password),
-    ];
+    private static readonly IReadOnlyList<string> Forms = SecretLeaks.Forms(Password);
 
     [Fact]
     public async Task RunOnce_EslPasswordInConfigAndCommandOutput_AppearsInNoSink()
@@ -97,7 +89,7 @@ public sealed class SweepRedactionTests : IDisposable
             ["history query"] = JsonSerializer.Serialize(HistoryQueries.Query(sweep.History, new HistoryFilter()), EvidenceJson.Options),
             ["history files"] = string.Concat(Directory.GetFiles(Path.GetDirectoryName(db)!).Select(f => Encoding.UTF8.GetString(File.ReadAllBytes(f)))),
         };
-        var leaks = sinks.SelectMany(sink => Forms.Where(form => sink.Value.Contains(form, StringComparison.Ordinal)).Select(form => $"{sink.Key}: {form}")).Distinct().ToList();
+        var leaks = SecretLeaks.Find(sinks, Password);
 
         Assert.True(leaks.Count == 0, "leaked: " + string.Join("; ", leaks));
         // The evidence is there, with the secret in its place: the checks above would have seen a leak.
