@@ -44,7 +44,11 @@ public static class ConfigSecrets
         }
     }
 
-    /// <summary>Adds every credential of the configuration, and the effective ESL password, to <paramref name="redactor"/>.</summary>
+    /// <summary>
+    /// Adds the effective ESL password, and the configuration's other credentials, to <paramref name="redactor"/>. Those
+    /// others are searched for everywhere only when they could not be ordinary text: vanilla's PINs (<c>1234</c>) would
+    /// blank out port numbers, and its placeholder <c>password</c> the word itself. Under their keys they are hidden anyway.
+    /// </summary>
     public static void Register(SecretRedactor redactor, FreeSwitchConfiguration? configuration, EffectiveSettings? settings)
     {
         ArgumentNullException.ThrowIfNull(redactor);
@@ -55,7 +59,7 @@ public static class ConfigSecrets
 
         if (configuration is not null)
         {
-            foreach (var value in Values(configuration))
+            foreach (var value in Values(configuration).Where(v => v.Length >= 6 && !v.All(char.IsAsciiDigit) && !IsSecretKey(v)))
             {
                 redactor.Add(value);
             }

@@ -46,6 +46,12 @@ public sealed class ConfigSecretsTests
                   <variable name="toll_allow" value="domestic"/>
                 </variables>
               </user>
+              <user id="1001">
+                <params>
+                  <param name="password" value="password"/>
+                  <param name="vm-password" value="4321"/>
+                </params>
+              </user>
             </domain>
           </section>
         </document>
@@ -58,7 +64,7 @@ public sealed class ConfigSecretsTests
 
         var values = ConfigSecrets.Values(config).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 
-        Assert.Equal(["0123456789abcdef0123456789abcdef", "Dflt-pw-1234", "Esl-pw-77", "Gw-pw-99", "Vm-pw-1000"], values);
+        Assert.Equal(["0123456789abcdef0123456789abcdef", "4321", "Dflt-pw-1234", "Esl-pw-77", "Gw-pw-99", "Vm-pw-1000", "password"], values);
     }
 
     [Fact]
@@ -70,5 +76,7 @@ public sealed class ConfigSecretsTests
         ConfigSecrets.Register(redactor, config, EffectiveSettings.From(config, "/etc/freeswitch"));
 
         Assert.Equal("[REDACTED] [REDACTED] [REDACTED] acct-0042 true", redactor.Redact("Esl-pw-77 Gw-pw-99 Dflt-pw-1234 acct-0042 true"));
+        // A PIN and a placeholder are not searched for in free text: port 43210 and the word stay readable.
+        Assert.Equal("port 43210, password", redactor.Redact("port 43210, password"));
     }
 }
