@@ -20,13 +20,14 @@ internal static class CliApplication
         }
 
         var showStack = args.Any(a => a is "-vvv" or "-vvvv");
+        var secrets = Output.CliSecrets.Begin();
         try
         {
             return await app.RunAsync(args);
         }
         catch (Exception ex)
         {
-            return ReportFailure(ex, showStack);
+            return ReportFailure(ex, showStack, secrets);
         }
     }
 
@@ -45,34 +46,36 @@ internal static class CliApplication
         config.AddCommand<Commands.Inventory.InventoryCommand>("inventory").WithDescription("Show an Ansible inventory as Orchestrator reads it (--list, --graph, --host, --list-hosts).");
     }
 
-    internal static int ReportFailure(Exception ex, bool showStack)
+    internal static int ReportFailure(Exception ex, bool showStack, Core.Secrets.SecretRedactor? secrets = null)
     {
-        var error = Console.Error;
+        // Everything printed here goes through the invocation's redactor: a message may quote a secret.
+        var redactor = secrets ?? Core.Secrets.SecretRedactor.Empty;
+        void Print(string line) => Console.Error.WriteLine(redactor.Redact(line));
         switch (ex)
         {
             case UserInputException u:
-                error.WriteLine($"ERROR: {u.Message}");
+                Print($"ERROR: {u.Message}");
                 if (showStack)
                 {
-                    error.WriteLine(u.ToString());
+                    Print(u.ToString());
                 }
 
                 return u.ExitCode;
             case CommandParseException or CommandRuntimeException:
-                error.WriteLine($"ERROR: {ex.Message}");
+                Print($"ERROR: {ex.Message}");
                 return 2;
             case OperationCanceledException:
-                error.WriteLine("Interrupted.");
+                Print("Interrupted.");
                 return 130;
             default:
-                error.WriteLine($"ERROR: unexpected failure: {ex.Message}");
+                Print($"ERROR: unexpected failure: {ex.Message}");
                 if (showStack)
                 {
-                    error.WriteLine(ex.ToString());
+                    Print(ex.ToString());
                 }
                 else
                 {
-                    error.WriteLine("(run with -vvv for the stack trace)");
+                    Print("(run with -vvv for the stack trace)");
                 }
 
                 return 1;

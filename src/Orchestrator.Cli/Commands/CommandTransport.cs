@@ -18,7 +18,7 @@ internal sealed class CommandTransport
     {
         _settings = settings;
         _time = time;
-        Redactor = new SecretRedactor();
+        Redactor = Output.CliSecrets.Current;
         Log = new StderrLoggerFactory(stderr, Redactor, verbose);
     }
 

@@ -48,7 +48,7 @@ public sealed class HistoryStore
         var full = System.IO.Path.GetFullPath(path);
         try
         {
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+            CreatePrivate(full);
             var store = new HistoryStore(full);
             store.Migrate();
             return store;
@@ -60,6 +60,44 @@ public sealed class HistoryStore
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new UserInputException($"--db '{path}': {ex.Message}");
+        }
+    }
+
+    /// <summary>
+    /// The history holds what the sweep saw on every host: only its owner reads it. A new database (and a new directory
+    /// for it) is created private before SQLite opens it, and SQLite gives its -wal, -shm and -journal files the same
+    /// mode; an existing one with group or other access is tightened to 0600.
+    /// </summary>
+    private static void CreatePrivate(string full)
+    {
+        var directory = System.IO.Path.GetDirectoryName(full)!;
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(directory);
+            return;
+        }
+
+        if (!Directory.Exists(directory))
+        {
+            Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        const UnixFileMode Private = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        try
+        {
+            using var created = new FileStream(full, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = Private });
+        }
+        catch (IOException) when (File.Exists(full))
+        {
+            // It exists already: keep it, but not readable by others.
+        }
+
+        foreach (var file in new[] { full, full + "-wal", full + "-shm", full + "-journal" })
+        {
+            if (File.Exists(file) && (File.GetUnixFileMode(file) & ~Private) != 0)
+            {
+                File.SetUnixFileMode(file, Private);
+            }
         }
     }
 

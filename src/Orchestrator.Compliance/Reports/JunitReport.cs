@@ -20,26 +20,26 @@ internal static class JunitReport
         var all = result.AllResults.ToList();
         w.WriteStartDocument();
         w.WriteStartElement("testsuites");
-        w.WriteAttributeString("name", $"compliance: {result.PolicyName}");
-        w.WriteAttributeString("tests", Count(all.Count));
-        w.WriteAttributeString("failures", Count(all.Count(r => r.Status == ControlStatus.Fail)));
-        w.WriteAttributeString("errors", Count(all.Count(r => r.Status == ControlStatus.Error)));
-        w.WriteAttributeString("time", seconds);
+        Attribute(w, "name", $"compliance: {result.PolicyName}");
+        Attribute(w, "tests", Count(all.Count));
+        Attribute(w, "failures", Count(all.Count(r => r.Status == ControlStatus.Fail)));
+        Attribute(w, "errors", Count(all.Count(r => r.Status == ControlStatus.Error)));
+        Attribute(w, "time", seconds);
         var controls = result.Controls.ToDictionary(c => c.Id, StringComparer.Ordinal);
         var id = 0;
         foreach (var host in result.Hosts)
         {
             w.WriteStartElement("testsuite");
-            w.WriteAttributeString("name", host.Host);
-            w.WriteAttributeString("tests", Count(host.Controls.Count));
-            w.WriteAttributeString("failures", Count(host.Controls.Count(r => r.Status == ControlStatus.Fail)));
-            w.WriteAttributeString("errors", Count(host.Controls.Count(r => r.Status == ControlStatus.Error)));
-            w.WriteAttributeString("skipped", Count(host.Controls.Count(r => r.Status is ControlStatus.Skipped or ControlStatus.Waived)));
-            w.WriteAttributeString("time", seconds);
-            w.WriteAttributeString("timestamp", result.StartedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture));
-            w.WriteAttributeString("hostname", host.Host);
-            w.WriteAttributeString("id", Count(id++));
-            w.WriteAttributeString("package", result.PolicyName);
+            Attribute(w, "name", host.Host);
+            Attribute(w, "tests", Count(host.Controls.Count));
+            Attribute(w, "failures", Count(host.Controls.Count(r => r.Status == ControlStatus.Fail)));
+            Attribute(w, "errors", Count(host.Controls.Count(r => r.Status == ControlStatus.Error)));
+            Attribute(w, "skipped", Count(host.Controls.Count(r => r.Status is ControlStatus.Skipped or ControlStatus.Waived)));
+            Attribute(w, "time", seconds);
+            Attribute(w, "timestamp", result.StartedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture));
+            Attribute(w, "hostname", host.Host);
+            Attribute(w, "id", Count(id++));
+            Attribute(w, "package", result.PolicyName);
             w.WriteStartElement("properties");
             Property(w, "policy", result.PolicyPath);
             Property(w, "host.state", host.State == HostState.Reachable ? "reachable" : "unreachable");
@@ -49,24 +49,24 @@ internal static class JunitReport
             {
                 var control = controls.GetValueOrDefault(r.ControlId);
                 w.WriteStartElement("testcase");
-                w.WriteAttributeString("name", control is null ? r.ControlId : $"{r.ControlId}: {control.Title}");
-                w.WriteAttributeString("classname", $"{host.Host}.{r.ControlId}");
-                w.WriteAttributeString("time", "0");
-                w.WriteAttributeString("status", r.Status.ToWire());
+                Attribute(w, "name", control is null ? r.ControlId : $"{r.ControlId}: {control.Title}");
+                Attribute(w, "classname", $"{host.Host}.{r.ControlId}");
+                Attribute(w, "time", "0");
+                Attribute(w, "status", r.Status.ToWire());
                 var details = Details(r, control);
                 switch (r.Status)
                 {
                     case ControlStatus.Fail:
                         w.WriteStartElement("failure");
-                        w.WriteAttributeString("type", control?.CheckType ?? "check");
-                        w.WriteAttributeString("message", Clean(r.Message));
+                        Attribute(w, "type", control?.CheckType ?? "check");
+                        Attribute(w, "message", Clean(r.Message));
                         w.WriteString(Clean(details));
                         w.WriteEndElement();
                         break;
                     case ControlStatus.Error:
                         w.WriteStartElement("error");
-                        w.WriteAttributeString("type", host.State == HostState.Unreachable ? "unreachable" : "error");
-                        w.WriteAttributeString("message", Clean(r.Message));
+                        Attribute(w, "type", host.State == HostState.Unreachable ? "unreachable" : "error");
+                        Attribute(w, "message", Clean(r.Message));
                         w.WriteString(Clean(details));
                         w.WriteEndElement();
                         break;
@@ -109,14 +109,62 @@ internal static class JunitReport
     private static void Property(XmlWriter w, string name, string value)
     {
         w.WriteStartElement("property");
-        w.WriteAttributeString("name", name);
-        w.WriteAttributeString("value", value);
+        Attribute(w, "name", name);
+        Attribute(w, "value", value);
         w.WriteEndElement();
     }
 
-    /// <summary>Drops characters XML 1.0 cannot carry (command output may hold control characters).</summary>
-    private static string Clean(string text) =>
-        text.All(XmlConvert.IsXmlChar) ? text : new string(text.Where(XmlConvert.IsXmlChar).ToArray());
+    private static void Attribute(XmlWriter w, string name, string value) => w.WriteAttributeString(name, Clean(value));
+
+    /// <summary>
+    /// Writes characters XML 1.0 cannot carry (U+0000-U+001F but tab, LF and CR; lone surrogates) as a visible
+    /// <c>\uXXXX</c>: command output and host names may hold them, and XmlWriter would throw.
+    /// </summary>
+    internal static string Clean(string text)
+    {
+        if (HasOnlyValidPairs(text))
+        {
+            return text;
+        }
+
+        var sb = new StringBuilder(text.Length + 16);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                sb.Append(c).Append(text[++i]);
+            }
+            else if (XmlConvert.IsXmlChar(c))
+            {
+                sb.Append(c);
+            }
+            else
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private static bool HasOnlyValidPairs(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (!XmlConvert.IsXmlChar(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);
 }

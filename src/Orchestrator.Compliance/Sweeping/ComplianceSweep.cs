@@ -48,7 +48,7 @@ public sealed class ComplianceSweep : IDisposable
         _inventory = options.LoadedInventory ?? InventoryLoader.Load(options.Inventory);
         _hosts = _inventory.SelectHosts(options.Limit);
         _evaluator = new PolicyEvaluator(Policy, options.TimeProvider, pattern => _inventory.SelectHosts(pattern).Select(h => h.Name).ToHashSet(StringComparer.Ordinal));
-        _pass = new SweepPass(_evaluator, options.Connector, options.Gatherer ?? new FreeSwitchFactsGatherer(options.Gather), options.TimeProvider, options.Forks);
+        _pass = new SweepPass(_evaluator, options.Connector, options.Gatherer ?? new FreeSwitchFactsGatherer(options.Gather), options.TimeProvider, options.Forks, options.Redactor);
         _reports = options.Reports.Count == 0 ? [new ReportSpec(ReportFormat.Cli, null)] : options.Reports;
         // Listen first: a port in use must fail the command before the history database is created.
         if (options.MetricsListen is { } listen)
@@ -90,8 +90,8 @@ public sealed class ComplianceSweep : IDisposable
             Log($"[WARNING]: no hosts matched '{_options.Limit}'");
         }
 
-        var result = await RunPassAsync("manual", cancellationToken);
-        return result.ExitCode;
+        var (_, exitCode) = await RunPassAsync("manual", cancellationToken);
+        return exitCode;
     }
 
     /// <summary>
@@ -108,7 +108,8 @@ public sealed class ComplianceSweep : IDisposable
         return 0;
     }
 
-    internal async Task<SweepResult> RunPassAsync(string trigger, CancellationToken cancellationToken)
+    /// <summary>One pass: the (redacted) final result, and the exit code, with <see cref="ExitCodes.ReportNotWritten"/> when a report failed.</summary>
+    internal async Task<(SweepResult Result, int ExitCode)> RunPassAsync(string trigger, CancellationToken cancellationToken)
     {
         var time = _options.TimeProvider;
         var started = time.GetTimestamp();
@@ -130,11 +131,16 @@ public sealed class ComplianceSweep : IDisposable
                 }
             }
 
-            ReportWriter.WriteAll(_reports, final, _options.ConsoleReport, () => HistoryQueries.RecentTrend(_history, 100));
+            var reportFailures = ReportWriter.WriteAll(_reports, final, _options.ConsoleReport, () => HistoryQueries.RecentTrend(_history, 100));
+            foreach (var failure in reportFailures)
+            {
+                Log($"ERROR: {failure}");
+            }
+
             var elapsed = time.GetElapsedTime(started);
             _metrics?.PassCompleted(final, elapsed, time.GetUtcNow());
             Log(Line(trigger, result, final, remediated, elapsed));
-            return final;
+            return (final, reportFailures.Count == 0 ? final.ExitCode : final.ExitCode | ExitCodes.ReportNotWritten);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -164,7 +170,7 @@ public sealed class ComplianceSweep : IDisposable
     {
         lock (_logGate)
         {
-            _options.Log.WriteLine(line);
+            _options.Log.WriteLine(_options.Redactor.Redact(line));
             _options.Log.Flush();
         }
     }

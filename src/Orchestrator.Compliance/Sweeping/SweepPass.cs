@@ -1,7 +1,9 @@
 using Orchestrator.Compliance.Evaluation;
 using Orchestrator.Compliance.Facts;
 using Orchestrator.Compliance.Results;
+using Orchestrator.Core.Secrets;
 using Orchestrator.Core.Transport;
+using Orchestrator.FreeSwitch.Configuration;
 using Orchestrator.Inventory;
 
 namespace Orchestrator.Compliance.Sweeping;
@@ -9,8 +11,10 @@ namespace Orchestrator.Compliance.Sweeping;
 /// <summary>
 /// One pass over the selected hosts: per host one connection, the facts (with the policy's commands batched in), then
 /// every control evaluated. At most <c>forks</c> hosts at once. A host that cannot be reached is reported, not thrown.
+/// The result comes back redacted (<see cref="SweepRedaction"/>), with each host's configuration credentials added to
+/// <paramref name="redactor"/> first: nothing downstream (history, reports, metrics, log) ever sees a secret.
 /// </summary>
-internal sealed class SweepPass(PolicyEvaluator evaluator, IHostConnector connector, IHostFactsGatherer gatherer, TimeProvider time, int forks)
+internal sealed class SweepPass(PolicyEvaluator evaluator, IHostConnector connector, IHostFactsGatherer gatherer, TimeProvider time, int forks, SecretRedactor redactor)
 {
     public async Task<SweepResult> RunAsync(IReadOnlyList<InventoryHost> hosts, string trigger, CancellationToken cancellationToken)
     {
@@ -29,7 +33,7 @@ internal sealed class SweepPass(PolicyEvaluator evaluator, IHostConnector connec
             }
         }).ToList();
         var results = await Task.WhenAll(tasks);
-        return new SweepResult
+        var result = new SweepResult
         {
             PolicyName = evaluator.Policy.Name,
             PolicyPath = evaluator.Policy.Path,
@@ -39,6 +43,7 @@ internal sealed class SweepPass(PolicyEvaluator evaluator, IHostConnector connec
             Hosts = results,
             Trigger = trigger,
         };
+        return SweepRedaction.Redact(result, redactor);
     }
 
     private async Task<HostResult> CheckHostAsync(InventoryHost host, CancellationToken cancellationToken)
@@ -48,6 +53,7 @@ internal sealed class SweepPass(PolicyEvaluator evaluator, IHostConnector connec
         {
             connection = await connector.ConnectAsync(host.Name, host.Variables, cancellationToken);
             var facts = await gatherer.GatherAsync(connection, evaluator.Request, cancellationToken);
+            ConfigSecrets.Register(redactor, facts.Configuration, facts.FreeSwitch?.Config);
             return evaluator.Evaluate(host.Name, facts);
         }
         catch (HostUnreachableException ex)

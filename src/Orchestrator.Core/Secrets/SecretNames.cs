@@ -7,14 +7,16 @@ public static partial class SecretNames
 {
     /// <summary>
     /// Names that say password, passphrase, secret, token, API key or private key (<c>esl_password</c>,
-    /// <c>api_token</c>), except file names (<c>ansible_ssh_private_key_file</c> names a path, not a key).
+    /// <c>api_token</c>), or end in <c>_pass</c> as Ansible's do (<c>ansible_ssh_pass</c>, <c>ansible_become_pass</c>),
+    /// except file names (<c>ansible_ssh_private_key_file</c> names a path, not a key).
     /// </summary>
     public static bool IsSecretName(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return SecretNameRegex().IsMatch(name) && !name.EndsWith("_file", StringComparison.Ordinal);
+        return SecretNameRegex().IsMatch(name) && !name.EndsWith("_file", StringComparison.OrdinalIgnoreCase);
     }
 
-    [GeneratedRegex("(?i)(password|passwd|passphrase|secret|token|api_?key|private_key)")]
+    // "pass" only as a whole last word: ansible_ssh_pass, db-pass, but not bypass or compass.
+    [GeneratedRegex("(?i)(password|passwd|passphrase|secret|token|api_?key|private_key|(^|[_.-])pass$)")]
     private static partial Regex SecretNameRegex();
 }

@@ -1,9 +1,12 @@
+using System.Text;
+
 namespace Orchestrator.Core.Secrets;
 
 /// <summary>
 /// Replaces every known secret value in a text with <see cref="Secret.Redacted"/>. Output paths
 /// (logs, diffs, reports, exception messages) run their text through one of these, so a secret that
-/// reached a command's output by accident is still not printed.
+/// reached a command's output by accident is still not printed. A value is also known in its usual
+/// transformed forms (base64, URL-safe base64, URL-encoded, hex), so <c>{{ pw | b64encode }}</c> is caught too.
 /// </summary>
 public sealed class SecretRedactor
 {
@@ -12,7 +15,11 @@ public sealed class SecretRedactor
 
     public static SecretRedactor Empty { get; } = new();
 
-    public void Add(Secret secret) => Add(secret.Reveal());
+    public void Add(Secret secret)
+    {
+        ArgumentNullException.ThrowIfNull(secret);
+        Add(secret.Reveal());
+    }
 
     public void Add(string value)
     {
@@ -24,9 +31,18 @@ public sealed class SecretRedactor
 
         lock (_gate)
         {
-            if (!_values.Contains(value, StringComparer.Ordinal))
+            var added = false;
+            foreach (var form in Forms(value))
             {
-                _values.Add(value);
+                if (!_values.Contains(form, StringComparer.Ordinal))
+                {
+                    _values.Add(form);
+                    added = true;
+                }
+            }
+
+            if (added)
+            {
                 // Longest first, so a secret that contains another is replaced whole.
                 _values.Sort((a, b) => b.Length.CompareTo(a.Length));
             }
@@ -52,5 +68,26 @@ public sealed class SecretRedactor
         }
 
         return text;
+    }
+
+    /// <summary>The value and the forms filters and encoders turn it into; forms shorter than 3 characters are left out.</summary>
+    internal static IEnumerable<string> Forms(string value)
+    {
+        var bytes = Encoding.UTF8.GetBytes(value);
+        var base64 = Convert.ToBase64String(bytes);
+        var urlSafe = base64.Replace('+', '-').Replace('/', '_');
+        string[] forms =
+        [
+            value,
+            base64,
+            base64.TrimEnd('='),
+            urlSafe,
+            urlSafe.TrimEnd('='),
+            Uri.EscapeDataString(value),
+            System.Net.WebUtility.UrlEncode(value),
+            Convert.ToHexStringLower(bytes),
+            Convert.ToHexString(bytes),
+        ];
+        return forms.Where(f => f.Length >= 3).Distinct(StringComparer.Ordinal);
     }
 }

@@ -5,6 +5,7 @@ using Orchestrator.Testing.Compliance;
 
 namespace Orchestrator.Compliance.Tests.History;
 
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class HistoryStoreTests : IDisposable
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 20, 8, 0, 0, TimeSpan.Zero);
@@ -158,5 +159,40 @@ public sealed class HistoryStoreTests : IDisposable
         }
 
         return (Count("runs"), Count("run_hosts"), Count("results"));
+    }
+
+    private const UnixFileMode Private = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    [Fact]
+    public void Open_NewDatabase_ItsFilesAndDirectoryAreOwnerOnly()
+    {
+        var path = _dir.Combine("state/orchestrator/h.db");
+        var store = HistoryStore.Open(path);
+        // Kept open, so the -wal and -shm files exist while their modes are read.
+        using var reader = store.Connect();
+        store.Record(SampleResults.Pass(T0, SampleResults.Hosts(("fs1", ["CLEAR"]))));
+        using (var read = reader.CreateCommand())
+        {
+            read.CommandText = "SELECT count(*) FROM runs";
+            Assert.Equal(1L, read.ExecuteScalar());
+        }
+
+        var files = Directory.GetFiles(Path.GetDirectoryName(path)!).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal([path, path + "-shm", path + "-wal"], files);
+        Assert.All(files, f => Assert.Equal(Private, File.GetUnixFileMode(f)));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.GetDirectoryName(path)!));
+    }
+
+    [Fact]
+    public void Open_ExistingWorldReadableDatabase_IsTightened()
+    {
+        var path = _dir.Combine("h.db");
+        HistoryStore.Open(path).Record(SampleResults.Pass(T0, SampleResults.Hosts(("fs1", None))));
+        SqliteConnection.ClearAllPools();
+        File.SetUnixFileMode(path, Private | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+        HistoryStore.Open(path);
+
+        Assert.Equal(Private, File.GetUnixFileMode(path));
     }
 }

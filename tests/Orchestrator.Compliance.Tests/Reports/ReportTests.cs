@@ -65,6 +65,51 @@ public sealed class ReportTests : IDisposable
         Assert.DoesNotContain("ClueCon", File.ReadAllText(path), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Junit_ControlCharactersInHostNameAndMessage_AreEscapedAndTheXmlIsValid()
+    {
+        var result = SampleResults.Pass(T0, SampleResults.Hosts(("fs\u0001\u001Bx", ["CLEAR"])));
+        result = result with { Hosts = [result.Hosts[0] with { Controls = [result.Hosts[0].Controls[0] with { Message = "out\u0000put\ttab" }, result.Hosts[0].Controls[1]] }] };
+        var path = _dir.Combine("r.xml");
+
+        ReportFiles.Write(path, s => JunitReport.Write(s, result));
+
+        ReportValidation.AssertValidJunit(path);
+        var doc = XDocument.Load(path);
+        Assert.Equal("fs\\u0001\\u001Bx", (string)doc.Descendants("testsuite").Single().Attribute("name")!);
+        Assert.Equal("out\\u0000put\ttab", (string)doc.Descendants("failure").Single().Attribute("message")!);
+    }
+
+    [Fact]
+    public void WriteAll_OneReportFails_TheOthersAreWrittenAndTheFailureIsNamed()
+    {
+        var blocked = _dir.Write("blocked", "a file, not a directory");
+        var reports = new[]
+        {
+            new ReportSpec(ReportFormat.Junit, Path.Combine(blocked, "r.xml")),
+            new ReportSpec(ReportFormat.Json, _dir.Combine("r.json")),
+            new ReportSpec(ReportFormat.Html, _dir.Combine("r.html")),
+        };
+
+        var failures = ReportWriter.WriteAll(reports, Sample(), console: null, () => []);
+
+        var failure = Assert.Single(failures);
+        Assert.StartsWith($"report junit:{Path.Combine(blocked, "r.xml")}: not written: ", failure, StringComparison.Ordinal);
+        Assert.True(File.Exists(_dir.Combine("r.json")) && File.Exists(_dir.Combine("r.html")), "the reports after the failed one were not written");
+    }
+
+    [Fact]
+    public void WriteAll_JunitOfAHostNamedWithAControlCharacter_DoesNotStopTheOtherReports()
+    {
+        var result = SampleResults.Pass(T0, SampleResults.Hosts(("fs\u0007", ["CLEAR"])));
+        var reports = new[] { new ReportSpec(ReportFormat.Junit, _dir.Combine("r.xml")), new ReportSpec(ReportFormat.Json, _dir.Combine("r.json")) };
+
+        var failures = ReportWriter.WriteAll(reports, result, console: null, () => []);
+
+        Assert.Empty(failures);
+        Assert.True(File.Exists(_dir.Combine("r.xml")) && File.Exists(_dir.Combine("r.json")));
+    }
+
     [Theory]
     [InlineData("cli", ReportFormat.Cli, null)]
     [InlineData("json:out/r.json", ReportFormat.Json, "out/r.json")]

@@ -61,10 +61,16 @@ internal sealed class FactsBuilder
     /// <summary>The process start time could not be read (the process runs).</summary>
     public bool StartTimeUnknown { get; set; }
 
+    /// <summary>The event socket's password in event_socket.conf; null leaves that configuration out.</summary>
+    public string? EventSocketPassword { get; set; }
+
     public string Xml()
     {
         var robustness = Robustness is { } r ? $"<param name=\"rtp-port-usage-robustness\" value=\"{(r ? "true" : "false")}\"/>" : string.Empty;
         var capture = CaptureServer is { } c ? $"<param name=\"capture-server\" value=\"{c}\"/>" : string.Empty;
+        var eventSocket = EventSocketPassword is { } pw
+            ? $"<configuration name=\"event_socket.conf\" description=\"Socket Client\"><settings><param name=\"listen-ip\" value=\"127.0.0.1\"/><param name=\"password\" value=\"{pw}\"/></settings></configuration>"
+            : string.Empty;
         return $"""
             <?xml version="1.0"?>
             <document type="freeswitch/xml">
@@ -99,6 +105,7 @@ internal sealed class FactsBuilder
                     </profile>
                   </profiles>
                 </configuration>
+                {eventSocket}
               </section>
             </document>
             """;

@@ -1,5 +1,7 @@
 using Orchestrator.Compliance.Reports;
+using Orchestrator.Compliance.Results;
 using Orchestrator.Compliance.Sweeping;
+using Orchestrator.Compliance.Tests.Support;
 using Orchestrator.Core.Secrets;
 using Orchestrator.Testing;
 using Orchestrator.Transport;
@@ -67,5 +69,30 @@ public sealed class ComplianceSweepTests : IDisposable
 
         Assert.Contains("ConsoleReport", ex.Message, StringComparison.Ordinal);
         Assert.False(File.Exists(_dir.Combine("history.db")), "the history was opened before the options were checked");
+    }
+
+    [Fact]
+    public async Task RunOnce_AReportCannotBeWritten_OthersAreWrittenAndTheExitCodeSaysSo()
+    {
+        var blocked = _dir.Write("blocked", "a file, not a directory");
+        var log = new StringWriter();
+        using var connector = new HostConnector(new TransportOptions());
+        using var sweep = new ComplianceSweep(new ComplianceSweepOptions
+        {
+            PolicyPath = _dir.Write("policy.yml", Policy),
+            Inventory = [_dir.Write("inventory.yml", "all:\n  hosts:\n    fs1:\n      ansible_connection: local\n")],
+            Reports = [new ReportSpec(ReportFormat.Json, Path.Combine(blocked, "r.json")), new ReportSpec(ReportFormat.Html, _dir.Combine("r.html"))],
+            DatabasePath = _dir.Combine("history.db"),
+            Connector = connector,
+            Log = log,
+            Gatherer = new FixedGatherer(new FactsBuilder().Build()),
+        });
+
+        var exit = await sweep.RunOnceAsync(CancellationToken.None);
+
+        // Compliant (capture ports clear), but one report is missing: bit 1.
+        Assert.Equal(ExitCodes.ReportNotWritten, exit);
+        Assert.True(File.Exists(_dir.Combine("r.html")));
+        Assert.Contains($"ERROR: report json:{Path.Combine(blocked, "r.json")}: not written: ", log.ToString(), StringComparison.Ordinal);
     }
 }

@@ -40,4 +40,30 @@ public sealed class ExecRedactionTests : IDisposable
         Assert.Contains("[REDACTED]", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("visible-value-31", result.Stdout, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("text")]
+    [InlineData("json")]
+    public async Task Exec_CommandPrintsPassNamedAndTransformedSecrets_OutputIsRedacted(string format)
+    {
+        const string DbPass = "db-pass-e41f07";
+        var inventory = _temp.Write("inventory.yml", $"""
+            all:
+              hosts:
+                local1:
+                  ansible_connection: local
+                  esl_password: {EslPassword}
+                  db_pass: {DbPass}
+            """);
+        var bytes = System.Text.Encoding.UTF8.GetBytes(EslPassword);
+        string[] forms = [DbPass, Convert.ToBase64String(bytes), Convert.ToHexStringLower(bytes)];
+
+        var result = await OrchestratorCli.RunAsync(
+            ["exec", "-i", inventory, "-o", format, "--", $"echo {DbPass}; printf %s {EslPassword} | base64; printf %s {EslPassword} | od -An -tx1 | tr -d ' \\n'; echo"]);
+
+        Assert.Equal(0, result.ExitCode);
+        var everything = result.Stdout + result.Stderr;
+        Assert.All(forms, f => Assert.DoesNotContain(f, everything, StringComparison.Ordinal));
+        Assert.Contains("[REDACTED]", result.Stdout, StringComparison.Ordinal);
+    }
 }

@@ -1,0 +1,68 @@
+using FreeSwitch.Config;
+using Orchestrator.Core.Secrets;
+
+namespace Orchestrator.FreeSwitch.Configuration;
+
+/// <summary>
+/// The credentials a FreeSWITCH configuration holds, known by key: the event socket's <c>password</c>, gateway and
+/// directory <c>password</c>s (what <c>auth-calls</c> checks), <c>vm-password</c>, digest hashes (<c>a1-hash</c>) and
+/// pre-processor variables such as <c>default_password</c>. Whoever parses a host's configuration hands these to its
+/// redactor, so a value read from the tree is never printed, whatever check or command brings it out.
+/// </summary>
+public static class ConfigSecrets
+{
+    // Credentials whose names say nothing of it.
+    private static readonly HashSet<string> CredentialKeys = new(StringComparer.OrdinalIgnoreCase) { "a1-hash", "vm-a1-hash" };
+
+    /// <summary>True for a param or variable name that holds a credential (<c>password</c>, <c>vm-password</c>, <c>a1-hash</c>).</summary>
+    public static bool IsSecretKey(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return CredentialKeys.Contains(name) || SecretNames.IsSecretName(name.Replace('-', '_'));
+    }
+
+    /// <summary>Every credential value in the configuration (params, variables and pre-processor variables).</summary>
+    public static IEnumerable<string> Values(FreeSwitchConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        foreach (var element in configuration.Document.Descendants())
+        {
+            if (element.Name.LocalName is "param" or "variable"
+                && (string?)element.Attribute("name") is { } name && IsSecretKey(name)
+                && (string?)element.Attribute("value") is { Length: > 0 } value)
+            {
+                yield return value;
+            }
+        }
+
+        foreach (var (name, value) in configuration.Variables)
+        {
+            if (IsSecretKey(name) && value.Length > 0)
+            {
+                yield return value;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Adds the effective ESL password, and the configuration's other credentials, to <paramref name="redactor"/>. Those
+    /// others are searched for everywhere only when they could not be ordinary text: vanilla's PINs (<c>1234</c>) would
+    /// blank out port numbers, and its placeholder <c>password</c> the word itself. Under their keys they are hidden anyway.
+    /// </summary>
+    public static void Register(SecretRedactor redactor, FreeSwitchConfiguration? configuration, EffectiveSettings? settings)
+    {
+        ArgumentNullException.ThrowIfNull(redactor);
+        if (settings is not null)
+        {
+            redactor.Add(settings.EslPassword);
+        }
+
+        if (configuration is not null)
+        {
+            foreach (var value in Values(configuration).Where(v => v.Length >= 6 && !v.All(char.IsAsciiDigit) && !IsSecretKey(v)))
+            {
+                redactor.Add(value);
+            }
+        }
+    }
+}
