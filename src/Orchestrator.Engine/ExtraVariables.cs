@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Orchestrator.Core.Errors;
+using Orchestrator.Core.Input;
 using YamlDotNet.RepresentationModel;
 
 namespace Orchestrator.Engine;
@@ -19,12 +20,7 @@ public static partial class ExtraVariables
             if (text.StartsWith('@'))
             {
                 var path = text[1..];
-                if (!File.Exists(path))
-                {
-                    throw new UserInputException($"-e @{path}: the file does not exist");
-                }
-
-                Merge(result, Mapping(File.ReadAllText(path), path));
+                Merge(result, Mapping(BoundedFile.ReadAllText(path, "a YAML or JSON file of extra variables (-e @file)"), path));
             }
             else if (text.StartsWith('{') || text.StartsWith('['))
             {

@@ -16,13 +16,8 @@ internal sealed class PlaybookLoader(ModuleRegistry modules, TemplateEngine temp
 {
     public Playbook Load(string path)
     {
-        if (!File.Exists(path))
-        {
-            throw new UserInputException($"playbook '{path}' does not exist");
-        }
-
         var nodes = new PlaybookNodes(path);
-        var root = YamlData.LoadFile(path);
+        var root = YamlData.LoadFile(path, what: "a playbook (a YAML list of plays)");
         if (root is not YamlSequenceNode plays)
         {
             throw new UserInputException(
