@@ -110,7 +110,7 @@ public sealed class FreeSwitchConfiguration
                 var info = (IXmlLineInfo)reader;
                 throw new FreeSwitchConfigException(
                     $"found elements nested more than {ConfigReaderLimits.MaxDepth} deep; expected at most {ConfigReaderLimits.MaxDepth} levels (the reader's limit)",
-                    text.Locate(info.LineNumber, info.LinePosition));
+                    text.Locate(info.LineNumber, reader.NodeType == XmlNodeType.Element ? info.LinePosition - 1 : info.LinePosition));
             }
         }
     }
