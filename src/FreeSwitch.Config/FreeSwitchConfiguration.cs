@@ -76,6 +76,7 @@ public sealed class FreeSwitchConfiguration
         XDocument document;
         try
         {
+            CheckDepth(text, settings);
             using var reader = XmlReader.Create(new StringReader(text.Text), settings);
             document = XDocument.Load(reader, LoadOptions.SetLineInfo);
         }
@@ -96,6 +97,22 @@ public sealed class FreeSwitchConfiguration
         }
 
         return configuration;
+    }
+
+    // A streaming pass before the tree is built: XDocument.Load slows down with the square of the nesting depth.
+    private static void CheckDepth(PreprocessedText text, XmlReaderSettings settings)
+    {
+        using var reader = XmlReader.Create(new StringReader(text.Text), settings);
+        while (reader.Read())
+        {
+            if (reader.Depth > ConfigReaderLimits.MaxDepth)
+            {
+                var info = (IXmlLineInfo)reader;
+                throw new FreeSwitchConfigException(
+                    $"found elements nested more than {ConfigReaderLimits.MaxDepth} deep; expected at most {ConfigReaderLimits.MaxDepth} levels (the reader's limit)",
+                    text.Locate(info.LineNumber, reader.NodeType == XmlNodeType.Element ? info.LinePosition - 1 : info.LinePosition));
+            }
+        }
     }
 
     /// <summary>Where an element or attribute was written, in the file it came from.</summary>

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Orchestrator.Core.Errors;
+using Orchestrator.Core.Input;
 using YamlDotNet.RepresentationModel;
 
 namespace Orchestrator.Engine;
@@ -24,7 +25,7 @@ public static partial class ExtraVariables
                     throw new UserInputException($"-e @{path}: the file {problem}");
                 }
 
-                Merge(result, Mapping(File.ReadAllText(path), path));
+                Merge(result, Mapping(BoundedFile.ReadAllText(path, "a YAML or JSON file of extra variables (-e @file)"), path));
             }
             else if (text.StartsWith('{') || text.StartsWith('['))
             {

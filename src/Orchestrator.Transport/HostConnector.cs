@@ -62,7 +62,7 @@ public sealed class HostConnector : IHostConnector, IDisposable
             channel = new SshShellChannel(hostName, session, ct => ConnectWithRetryAsync(settings, ct), _logger);
         }
 
-        return new ShellHostConnection(hostName, channel, settings.Become, _options.CommandTimeout, _options.TimeProvider, _logger);
+        return new ShellHostConnection(hostName, channel, settings.Become, _options.CommandTimeout, _options.MaxOutputBytes, _options.TimeProvider, _logger);
     }
 
     public void Dispose() => _keys.Dispose();

@@ -48,6 +48,13 @@ public sealed class TransportOptions
     /// <summary>The local user name (default remote user, <c>%u</c>); null uses the current user.</summary>
     public string? LocalUserName { get; set; }
 
+    /// <summary>
+    /// Most bytes of stdout, and of stderr, kept in memory per command (default 16 MiB): a hostile host cannot make the
+    /// controller buffer without end. Past it the output is still read (the remote never blocks) and dropped, and a
+    /// marker line <c>[... N bytes truncated by orchestrator]</c> ends the kept part. A download past it fails.
+    /// </summary>
+    public long MaxOutputBytes { get; set; } = 16L * 1024 * 1024;
+
     internal void Validate()
     {
         if (ConnectTimeout <= TimeSpan.Zero)
@@ -63,6 +70,11 @@ public sealed class TransportOptions
         if (KeepAliveInterval < TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(KeepAliveInterval), KeepAliveInterval, "must not be negative");
+        }
+
+        if (MaxOutputBytes <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxOutputBytes), MaxOutputBytes, "must be positive");
         }
 
         if (ConcurrentConnections < 0)

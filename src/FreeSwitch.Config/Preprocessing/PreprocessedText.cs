@@ -11,6 +11,9 @@ internal sealed class PreprocessedText
 
     public string Text => _text.ToString();
 
+    /// <summary>Characters written so far.</summary>
+    public long Length => _text.Length;
+
     /// <summary>Frees the text; locations of what was already read stay valid.</summary>
     public void DropText() => _text.Clear().Capacity = 0;
 

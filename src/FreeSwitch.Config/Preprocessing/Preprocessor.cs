@@ -25,6 +25,7 @@ internal sealed class Preprocessor
     private readonly List<string> _files = [];
     private readonly HashSet<string> _referenced = new(StringComparer.Ordinal);
     private readonly PreprocessedText _output = new();
+    private int _fileReads;
 
     public Preprocessor(IConfigFileSource source, ConfigLoadOptions options)
     {
@@ -87,13 +88,27 @@ internal sealed class Preprocessor
             return false;
         }
 
+        if (++_fileReads > ConfigReaderLimits.MaxFileReads)
+        {
+            throw new FreeSwitchConfigException(
+                $"found more than {ConfigReaderLimits.MaxFileReads:N0} file reads (an include of itself or of its own directory?); expected at most {ConfigReaderLimits.MaxFileReads:N0} (the reader's limit)",
+                includedFrom);
+        }
+
         _files.Add(file);
         var text = _source.ReadAllText(file);
+        if (text.Length > ConfigReaderLimits.MaxFileBytes)
+        {
+            throw new FreeSwitchConfigException(
+                $"found a file of {text.Length:N0} characters; expected at most {ConfigReaderLimits.MaxFileBytes / (1024 * 1024)} MiB (the reader's limit)",
+                new ConfigLocation(file, 0, 0));
+        }
         var multiLineComment = false;
         var lineNo = 0;
         var pos = 0;
         while (pos < text.Length)
         {
+            CheckOutputSize(file, lineNo);
             var end = text.IndexOf('\n', pos);
             var raw = end < 0 ? text.AsSpan(pos) : text.AsSpan(pos, end + 1 - pos);
             pos = end < 0 ? text.Length : end + 1;
@@ -180,6 +195,16 @@ internal sealed class Preprocessor
         }
 
         return true;
+    }
+
+    private void CheckOutputSize(string file, int lineNo)
+    {
+        if (_output.Length > ConfigReaderLimits.MaxOutputChars)
+        {
+            throw new FreeSwitchConfigException(
+                $"found more than {ConfigReaderLimits.MaxOutputChars / (1024 * 1024)} Mi characters of pre-processed configuration (includes and $${{}} variables expanded); expected at most that (the reader's limit)",
+                new ConfigLocation(file, lineNo, 0));
+        }
     }
 
     private static (string Cmd, string Data)? ParseCommand(string line, int start)
@@ -379,6 +404,13 @@ internal sealed class Preprocessor
                     if (_variables.TryGetValue(name, out var value))
                     {
                         result.Append(value);
+                        if (result.Length > ConfigReaderLimits.MaxLineChars)
+                        {
+                            // A variable set to itself twice over doubles on every line.
+                            throw new FreeSwitchConfigException(
+                                $"found a line that expands to more than {ConfigReaderLimits.MaxLineChars / 1024} Ki characters ($${{{name}}}); expected at most that (the reader's limit)",
+                                new ConfigLocation(file, lineNo, i + 1));
+                        }
                     }
 
                     i = close + 1;

@@ -28,6 +28,13 @@ public sealed class DirectoryConfigSource : IConfigFileSource
     public string ReadAllText(string path)
     {
         var local = ToLocal(path) ?? throw new FileNotFoundException($"{path} is outside {HostPrefix}", path);
+        if (new FileInfo(local).Length > ConfigReaderLimits.MaxFileBytes)
+        {
+            throw new FreeSwitchConfigException(
+                $"found a file larger than {ConfigReaderLimits.MaxFileBytes / (1024 * 1024)} MiB; expected at most that (the reader's limit)",
+                new ConfigLocation(path, 0, 0));
+        }
+
         return File.ReadAllText(local);
     }
 

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Orchestrator.Compliance.Checks;
 using Orchestrator.Core.Errors;
+using Orchestrator.Core.Input;
+using Orchestrator.Inventory.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -27,15 +29,7 @@ public static partial class PolicyLoader
             throw new UserInputException($"the policy '{path}' {problem}");
         }
 
-        string text;
-        try
-        {
-            text = File.ReadAllText(full);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new UserInputException($"cannot read the policy '{path}': {ex.Message}");
-        }
+        var text = BoundedFile.ReadAllText(path, "a policy file (YAML)");
 
         return Parse(text, path, System.IO.Path.GetDirectoryName(full)!);
     }
@@ -241,7 +235,7 @@ public static partial class PolicyLoader
             var stream = new YamlStream();
             try
             {
-                stream.Load(new StringReader(text));
+                stream.Load(BoundedYamlParser.Over(text, file));
             }
             catch (YamlException ex)
             {

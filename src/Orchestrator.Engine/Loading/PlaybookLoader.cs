@@ -22,7 +22,7 @@ internal sealed class PlaybookLoader(ModuleRegistry modules, TemplateEngine temp
         }
 
         var nodes = new PlaybookNodes(path);
-        var root = YamlData.LoadFile(path);
+        var root = YamlData.LoadFile(path, what: "a playbook (a YAML list of plays)");
         if (root is not YamlSequenceNode plays)
         {
             throw new UserInputException(

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Orchestrator.Core.Errors;
+using Orchestrator.Core.Input;
+using Orchestrator.Inventory.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -13,16 +15,16 @@ namespace Orchestrator.Engine.Loading;
 /// </summary>
 internal static partial class YamlData
 {
-    public static YamlNode? LoadFile(string path, SourceLocation? referencedFrom = null)
+    public static YamlNode? LoadFile(string path, SourceLocation? referencedFrom = null, string what = "a YAML file")
     {
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            text = BoundedFile.ReadAllText(path, what);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (UserInputException ex) when (ex is not InputLimitException && referencedFrom is not null)
         {
-            throw new UserInputException($"cannot read '{path}': {ex.Message}", referencedFrom);
+            throw new UserInputException($"cannot read '{path}': {ex.Detail}", referencedFrom);
         }
 
         return Load(text, path);
@@ -33,7 +35,8 @@ internal static partial class YamlData
         var stream = new YamlStream();
         try
         {
-            stream.Load(new MergingParser(new Parser(new StringReader(text))));
+            // Bounded before and after merging: merge keys copy the events of their anchor.
+            stream.Load(new BoundedYamlParser(new MergingParser(BoundedYamlParser.Over(text, path)), path));
         }
         catch (YamlException ex)
         {

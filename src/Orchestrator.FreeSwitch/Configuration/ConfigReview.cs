@@ -82,7 +82,7 @@ public static class ConfigReview
         catch (FreeSwitchConfigException ex)
         {
             throw new UserInputException(
-                ex.Detail + "; expected well-formed XML after pre-processing",
+                ex.Detail.Contains("; expected", StringComparison.Ordinal) ? ex.Detail : ex.Detail + "; expected well-formed XML after pre-processing",
                 ex.Location is { } l ? new SourceLocation(l.File, l.Line, l.Column) : null,
                 inner: ex);
         }

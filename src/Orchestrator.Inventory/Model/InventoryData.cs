@@ -1,3 +1,6 @@
+using Orchestrator.Core.Errors;
+using Orchestrator.Core.Input;
+
 namespace Orchestrator.Inventory.Model;
 
 /// <summary>
@@ -52,6 +55,13 @@ internal sealed class InventoryData
     {
         if (!Hosts.TryGetValue(name, out var host))
         {
+            if (Hosts.Count >= ReaderLimits.MaxHosts)
+            {
+                throw new InputLimitException(
+                    $"found more than {ReaderLimits.MaxHosts:N0} hosts (at '{name}'); expected at most {ReaderLimits.MaxHosts:N0} hosts in one inventory (the readers' host limit)",
+                    new SourceLocation(CurrentSource ?? "the inventory", 0, 0));
+            }
+
             host = new HostNode(name, Hosts.Count, port) { Source = CurrentSource };
             Hosts.Add(name, host);
             if (LocalhostNames.Contains(name))

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using Orchestrator.Core.Input;
 
 namespace Orchestrator.Inventory.Parsing;
 
@@ -17,11 +18,12 @@ internal static class HostRange
     public static List<string> Expand(string pattern)
     {
         var result = new List<string>();
-        Expand(pattern, 0, result);
+        Expand(pattern, 0, result, 1);
         return result;
     }
 
-    private static void Expand(string line, int baseOffset, List<string> result)
+    // hostsBefore: how many names the ranges left of this one make; the product is checked before any list is built.
+    private static void Expand(string line, int baseOffset, List<string> result, BigInteger hostsBefore)
     {
         var open = line.IndexOf('[', StringComparison.Ordinal);
         var close = line.IndexOf(']', StringComparison.Ordinal);
@@ -78,6 +80,7 @@ internal static class HostRange
                 throw new HostRangeException($"found host range '[{range}]' with step {alphaStep}; expected a positive step", at);
             }
 
+            CheckCount(range, hostsBefore * (((alphaEnd - alphaBeg) / alphaStep) + 1), at);
             for (var i = alphaBeg; i <= alphaEnd; i += (int)alphaStep)
             {
                 items.Add(Letters[i].ToString());
@@ -101,6 +104,7 @@ internal static class HostRange
                 throw new HostRangeException($"found host range '[{range}]' whose begin is after its end; expected begin <= end", at);
             }
 
+            CheckCount(range, hostsBefore * (((to - from) / step) + 1), at);
             for (var v = from; v <= to; v += step)
             {
                 items.Add(fill(v));
@@ -112,12 +116,22 @@ internal static class HostRange
             var name = string.Concat(head, item, tail);
             if (HasRange(name))
             {
-                Expand(name, baseOffset + close + 1 - head.Length - item.Length, result);
+                Expand(name, baseOffset + close + 1 - head.Length - item.Length, result, hostsBefore * items.Count);
             }
             else
             {
                 result.Add(name);
             }
+        }
+    }
+
+    private static void CheckCount(string range, BigInteger hosts, int at)
+    {
+        if (hosts > ReaderLimits.MaxHosts)
+        {
+            throw new HostRangeException(
+                $"found host range '[{range}]', which makes {hosts:N0} hosts; expected at most {ReaderLimits.MaxHosts:N0} hosts from one host pattern (the readers' host limit)",
+                at);
         }
     }
 

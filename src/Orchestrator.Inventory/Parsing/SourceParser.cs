@@ -83,6 +83,12 @@ internal static partial class SourceParser
         {
             var yaml = new YamlConstructor(path, data.Warnings.Add);
             var root = YamlDocumentReader.TryRead(text, path, out yamlError);
+            if (yamlError is InputLimitException)
+            {
+                // Over a reader limit is not "not YAML": trying INI next would only hide it.
+                throw yamlError;
+            }
+
             if (yamlError is null)
             {
                 try
@@ -97,7 +103,7 @@ internal static partial class SourceParser
                     yamlShaped = root is YMapping;
                     yamlError = new UserInputException(declined, new SourceLocation(path, root?.Line ?? 1, root?.Column ?? 1));
                 }
-                catch (UserInputException ex)
+                catch (UserInputException ex) when (ex is not InputLimitException)
                 {
                     yamlShaped = true;
                     yamlError = ex;

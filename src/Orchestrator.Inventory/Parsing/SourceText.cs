@@ -1,46 +1,11 @@
-using System.Text;
-using Orchestrator.Core.Errors;
+using Orchestrator.Core.Input;
 
 namespace Orchestrator.Inventory.Parsing;
 
 /// <summary>Reading inventory and variable files: strict UTF-8, Python's splitlines, Python's splitext.</summary>
 internal static class SourceText
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
-    public static string Read(string path)
-    {
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new UserInputException($"found a file that cannot be read ({ex.Message}); expected a readable inventory file", new SourceLocation(path, 0, 0));
-        }
-
-        return Decode(bytes, path);
-    }
-
-    public static string Decode(byte[] bytes, string path)
-    {
-        var span = bytes.AsSpan();
-        if (span.StartsWith(Encoding.UTF8.Preamble))
-        {
-            span = span[3..];
-        }
-
-        try
-        {
-            return StrictUtf8.GetString(span);
-        }
-        catch (DecoderFallbackException ex)
-        {
-            var line = 1 + span[..Math.Min(ex.Index, span.Length)].Count((byte)'\n');
-            throw new UserInputException("found bytes that are not valid UTF-8; expected a UTF-8 text file", new SourceLocation(path, line, 0));
-        }
-    }
+    public static string Read(string path) => BoundedFile.ReadAllText(path, "a readable inventory file");
 
     /// <summary>Python's str.splitlines(): \n, \r, \r\n, \v, \f, \x1c-\x1e, \x85, U+2028 and U+2029 end a line.</summary>
     public static List<string> SplitLines(string text)

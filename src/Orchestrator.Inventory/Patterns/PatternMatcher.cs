@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Orchestrator.Core.Errors;
+using Orchestrator.Core.Input;
 using Orchestrator.Inventory.Model;
 using Orchestrator.Inventory.Parsing;
 
@@ -136,7 +137,7 @@ internal sealed partial class PatternMatcher(InventoryData data, Func<string, Ho
             throw new UserInputException($"found '@{path}', but there is no such file; expected a file with one host pattern per line", part.Location);
         }
 
-        var lines = File.ReadAllText(path).Split('\n');
+        var lines = BoundedFile.ReadAllText(path, "a file with one host pattern per line").Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
             yield return new PatternPart(lines[i].Trim(), new SourceLocation(path, i + 1, 1));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using System.Text;
+using Orchestrator.Core.Input;
 
 namespace Orchestrator.Inventory.Python;
 
@@ -470,6 +471,7 @@ internal static class PythonLiteral
     private sealed class Parser(Lexer lexer)
     {
         private Token _current = lexer.Next();
+        private int _depth;
 
         public bool TryParseTop(out object? value)
         {
@@ -514,8 +516,23 @@ internal static class PythonLiteral
 
         private bool IsOp(string op) => _current.Kind == Kind.Op && _current.Text == op;
 
-        // A literal, optionally signed. Binary '+'/'-' is only a literal for complex numbers, which are not supported.
+        // Nesting beyond the readers' depth limit is not a literal, as Python's parser refuses too deep a
+        // nesting ("too many nested parentheses") and Ansible then keeps the text; it also keeps this recursion bounded.
         private bool TryParseItem(out object? value)
+        {
+            value = null;
+            if (++_depth > ReaderLimits.MaxDepth)
+            {
+                return false;
+            }
+
+            var parsed = TryParseSignedItem(out value);
+            _depth--;
+            return parsed;
+        }
+
+        // A literal, optionally signed. Binary '+'/'-' is only a literal for complex numbers, which are not supported.
+        private bool TryParseSignedItem(out object? value)
         {
             value = null;
             if (IsOp("+") || IsOp("-"))

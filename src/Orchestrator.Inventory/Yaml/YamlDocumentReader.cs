@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Orchestrator.Core.Errors;
+using Orchestrator.Core.Input;
 using Orchestrator.Inventory.Python;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -40,7 +41,7 @@ internal static partial class YamlDocumentReader
 
     private static YNode? ReadYaml(string text, string file)
     {
-        var parser = new Parser(new StringReader(text));
+        var parser = BoundedYamlParser.Over(text, file);
         var composer = new Composer(parser, file);
         try
         {
@@ -213,7 +214,8 @@ internal static partial class YamlDocumentReader
         }
     }
 
-    // Python's json.loads accepts any JSON value; numbers with '.', 'e' or 'E' are floats, others ints.
+    // Python's json.loads accepts any JSON value; numbers with '.', 'e' or 'E' are floats, others ints. JSON
+    // nested deeper than the limit is left to the YAML reader, which reports it with its line and column.
     private static YNode? TryReadJson(string text)
     {
         var trimmed = text.AsSpan().Trim();
@@ -234,7 +236,7 @@ internal static partial class YamlDocumentReader
 
         try
         {
-            var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = 1000 });
+            var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = ReaderLimits.MaxDepth });
             if (!reader.Read())
             {
                 return null;

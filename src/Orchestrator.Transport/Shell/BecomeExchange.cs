@@ -8,8 +8,11 @@ internal sealed class BecomeExchange
     private readonly StringBuilder _stderr = new();
     private readonly Lock _gate = new();
 
-    public BecomeExchange(BecomeCommand? become)
+    private readonly long _maxStderrChars;
+
+    public BecomeExchange(BecomeCommand? become, long maxOutputBytes)
     {
+        _maxStderrChars = maxOutputBytes;
         Prompt = become?.Prompt;
         Marker = become?.Marker;
         if (Marker is null)
@@ -32,11 +35,19 @@ internal sealed class BecomeExchange
 
     public SemaphoreSlim StdinGate { get; } = new(1, 1);
 
+    /// <summary>Stdout bytes dropped past the output limit.</summary>
+    public long StdoutDropped { get; set; }
+
+    /// <summary>Stderr characters dropped past the output limit.</summary>
+    public long StderrDropped { get; private set; }
+
     public void AppendStderr(string text)
     {
         lock (_gate)
         {
-            _stderr.Append(text);
+            var room = (int)Math.Max(0, Math.Min(text.Length, _maxStderrChars - _stderr.Length));
+            _stderr.Append(text, 0, room);
+            StderrDropped += text.Length - room;
         }
     }
 

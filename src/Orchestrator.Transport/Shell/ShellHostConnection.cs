@@ -15,13 +15,15 @@ internal sealed class ShellHostConnection : IHostConnection
     private readonly IShellChannel _channel;
     private readonly ShellScriptRunner _scripts;
     private readonly TimeSpan? _defaultTimeout;
+    private readonly long _maxOutputBytes;
 
-    public ShellHostConnection(string hostName, IShellChannel channel, BecomeSettings become, TimeSpan? defaultTimeout, TimeProvider time, ILogger logger)
+    public ShellHostConnection(string hostName, IShellChannel channel, BecomeSettings become, TimeSpan? defaultTimeout, long maxOutputBytes, TimeProvider time, ILogger logger)
     {
         HostName = hostName;
         Become = become;
         _channel = channel;
-        _scripts = new ShellScriptRunner(hostName, channel, become, time, logger);
+        _maxOutputBytes = maxOutputBytes;
+        _scripts = new ShellScriptRunner(hostName, channel, become, maxOutputBytes, time, logger);
         _defaultTimeout = defaultTimeout;
     }
 
@@ -87,7 +89,13 @@ internal sealed class ShellHostConnection : IHostConnection
             throw new InvalidOperationException($"{HostName}: answering the command's prompt failed: {answerFailure.Message}", answerFailure);
         }
 
-        return new CommandResult(raw.ExitCode, Decode(stdout.ToArray()), raw.Stderr, raw.Duration);
+        var text = Decode(stdout.ToArray());
+        if (raw.StdoutDropped > 0)
+        {
+            text += (text.EndsWith('\n') ? string.Empty : "\n") + ShellScriptRunner.TruncationMarker(raw.StdoutDropped) + "\n";
+        }
+
+        return new CommandResult(raw.ExitCode, text, raw.Stderr, raw.Duration) { TruncatedBytes = raw.StdoutDropped + raw.StderrDropped };
     }
 
 
@@ -131,6 +139,11 @@ internal sealed class ShellHostConnection : IHostConnection
     {
         using var stdout = new MemoryStream();
         var raw = await _scripts.RunAsync(RemoteScripts.Download(remotePath), become, null, null, stdout, _defaultTimeout, cancellationToken);
+        if (raw.ExitCode == 0 && raw.StdoutDropped > 0)
+        {
+            throw new IOException($"{remotePath} on {HostName} is larger than the transport's output limit ({_maxOutputBytes} bytes); it was not downloaded.");
+        }
+
         return raw.ExitCode switch
         {
             0 => stdout.ToArray(),

@@ -23,9 +23,11 @@ internal sealed class ShellScriptRunner
     private readonly BecomeSettings _become;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly long _maxOutputBytes;
 
-    public ShellScriptRunner(string hostName, IShellChannel channel, BecomeSettings become, TimeProvider time, ILogger logger)
+    public ShellScriptRunner(string hostName, IShellChannel channel, BecomeSettings become, long maxOutputBytes, TimeProvider time, ILogger logger)
     {
+        _maxOutputBytes = maxOutputBytes;
         HostName = hostName;
         _channel = channel;
         _become = become;
@@ -37,7 +39,8 @@ internal sealed class ShellScriptRunner
 
     /// <summary>
     /// Runs <paramref name="script"/> (through sudo when <paramref name="become"/>), copies its stdout into
-    /// <paramref name="stdoutSink"/>, answers sudo's prompt, and terminates its process group on cancellation or timeout.
+    /// <paramref name="stdoutSink"/> (at most the output limit; the rest is read and dropped, and counted in the result),
+    /// answers sudo's prompt, and terminates its process group on cancellation or timeout.
     /// </summary>
     /// <param name="writeInput">Writes the script's stdin; null gives it /dev/null.</param>
     public async Task<ShellScriptResult> RunAsync(
@@ -64,10 +67,10 @@ internal sealed class ShellScriptRunner
 
         using var timeoutCts = timeout is { } t ? new CancellationTokenSource(t, _time) : new CancellationTokenSource();
         using var stopInput = new CancellationTokenSource();
-        var state = new BecomeExchange(wrap);
+        var state = new BecomeExchange(wrap, _maxOutputBytes);
 
         var exit = process.WaitForExitAsync();
-        var stdoutPump = PumpStdoutAsync(process.Stdout, stdoutSink, state);
+        var stdoutPump = PumpStdoutAsync(process.Stdout, stdoutSink, state, _maxOutputBytes);
         var stderrPump = PumpStderrAsync(process.Stderr, process.Stdin, state);
         var stdinPump = WriteStdinAsync(process.Stdin, writeInput, state, exit, stopInput.Token);
 
@@ -97,6 +100,7 @@ internal sealed class ShellScriptRunner
         await Task.WhenAny(Task.WhenAll(stdoutPump, stderrPump, stdinPump), Task.Delay(StreamDrainGrace, _time));
         var duration = _time.GetElapsedTime(started);
         var stderr = state.Stderr();
+        var result = Result(exitCode, stderr, duration, state);
 
         if (cancellationToken.IsCancellationRequested)
         {
@@ -105,22 +109,32 @@ internal sealed class ShellScriptRunner
 
         if (state.WrongPassword.Task.IsCompleted)
         {
-            return new ShellScriptResult(1, AppendLine(stderr, $"become: sudo rejected the become password for user '{becomeUser ?? _become.User}' on {HostName} (incorrect ansible_become_password)."), duration);
+            return result with { ExitCode = 1, Stderr = AppendLine(stderr, $"become: sudo rejected the become password for user '{becomeUser ?? _become.User}' on {HostName} (incorrect ansible_become_password).") };
         }
 
         if (timeoutCts.IsCancellationRequested && killed)
         {
             var limit = timeout!.Value.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
-            return new ShellScriptResult(TimeoutExitCode, AppendLine(stderr, $"orchestrator: the command timed out after {limit} s on {HostName}; its process group was terminated."), duration);
+            return result with { ExitCode = TimeoutExitCode, Stderr = AppendLine(stderr, $"orchestrator: the command timed out after {limit} s on {HostName}; its process group was terminated.") };
         }
 
         if (wrap is not null && exitCode != 0 && !state.MarkerSeen && stderr.Contains("a password is required", StringComparison.Ordinal))
         {
-            stderr = AppendLine(stderr, $"become: sudo on {HostName} needs a password for this user; set ansible_become_password (or allow NOPASSWD).");
+            return result with { Stderr = AppendLine(stderr, $"become: sudo on {HostName} needs a password for this user; set ansible_become_password (or allow NOPASSWD).") };
         }
 
-        return new ShellScriptResult(exitCode, stderr, duration);
+        return result;
     }
+
+    private static ShellScriptResult Result(int exitCode, string stderr, TimeSpan duration, BecomeExchange state) =>
+        new(exitCode, state.StderrDropped > 0 ? AppendLine(stderr, TruncationMarker(state.StderrDropped)) : stderr, duration)
+        {
+            StdoutDropped = state.StdoutDropped,
+            StderrDropped = state.StderrDropped,
+        };
+
+    /// <summary>The line that ends an output cut at the limit.</summary>
+    public static string TruncationMarker(long dropped) => $"[... {dropped} bytes truncated by orchestrator]";
 
     private async Task KillAsync(IShellProcess process, bool become, string? becomeUser)
     {
@@ -150,11 +164,13 @@ internal sealed class ShellScriptRunner
         await process.KillAsync();
     }
 
-    private static async Task PumpStdoutAsync(Stream stdout, Stream sink, BecomeExchange state)
+    // Past maxBytes the output is still read, so the remote never blocks on a full channel, and dropped.
+    private static async Task PumpStdoutAsync(Stream stdout, Stream sink, BecomeExchange state, long maxBytes)
     {
         var buffer = new byte[32 * 1024];
         var pending = state.Marker is null ? null : new MemoryStream();
         var markerLine = state.Marker is null ? null : Encoding.ASCII.GetBytes(state.Marker + "\n");
+        long kept = 0;
         try
         {
             int read;
@@ -162,17 +178,25 @@ internal sealed class ShellScriptRunner
             {
                 if (pending is null)
                 {
-                    await sink.WriteAsync(buffer.AsMemory(0, read));
+                    var room = (int)Math.Min(read, maxBytes - kept);
+                    await sink.WriteAsync(buffer.AsMemory(0, room));
+                    kept += room;
+                    state.StdoutDropped += read - room;
                     continue;
                 }
 
-                pending.Write(buffer, 0, read);
+                // Before sudo's marker, output is held back (at most maxBytes of it) to take the marker out.
+                var held = (int)Math.Min(read, maxBytes - pending.Length);
+                pending.Write(buffer, 0, held);
+                state.StdoutDropped += read - held;
                 var data = pending.GetBuffer().AsSpan(0, (int)pending.Length);
                 var at = data.IndexOf(markerLine);
                 if (at >= 0)
                 {
+                    var after = (int)pending.Length - at - markerLine!.Length;
                     await sink.WriteAsync(pending.GetBuffer().AsMemory(0, at));
-                    await sink.WriteAsync(pending.GetBuffer().AsMemory(at + markerLine!.Length, (int)pending.Length - at - markerLine.Length));
+                    await sink.WriteAsync(pending.GetBuffer().AsMemory(at + markerLine.Length, after));
+                    kept = at + after;
                     pending = null;
                     state.MarkerSeen = true;
                     state.BecomeDone.TrySetResult();

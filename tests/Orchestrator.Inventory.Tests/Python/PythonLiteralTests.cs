@@ -72,4 +72,15 @@ json.dump(out, sys.stdout)
     [InlineData("'\\N{BULLET}'")]
     public void ParseIniValue_UnsupportedLiteral_KeepsText(string input) =>
         Assert.Equal(input, PythonLiteral.ParseIniValue(input));
+
+    [Fact]
+    public void ParseIniValue_NestedPastTheDepthLimit_KeepsTheText()
+    {
+        // Python refuses too deep a nesting ("too many nested parentheses") and Ansible keeps the text; here the
+        // limit is the readers' depth limit, and the recursion stays bounded (100,000 levels used to overflow the stack).
+        var deep = new string('[', 100_000) + new string(']', 100_000);
+        Assert.Equal(deep, PythonLiteral.ParseIniValue(deep));
+        var allowed = new string('[', Orchestrator.Core.Input.ReaderLimits.MaxDepth) + new string(']', Orchestrator.Core.Input.ReaderLimits.MaxDepth);
+        Assert.IsType<List<object?>>(PythonLiteral.ParseIniValue(allowed));
+    }
 }
