@@ -27,7 +27,7 @@ internal static class CliApplication
         }
         catch (Exception ex)
         {
-            return ReportFailure(ex, showStack, secrets);
+            return ReportFailure(ex, showStack, secrets, args);
         }
     }
 
@@ -46,7 +46,7 @@ internal static class CliApplication
         config.AddCommand<Commands.Inventory.InventoryCommand>("inventory").WithDescription("Show an Ansible inventory as Orchestrator reads it (--list, --graph, --host, --list-hosts).");
     }
 
-    internal static int ReportFailure(Exception ex, bool showStack, Core.Secrets.SecretRedactor? secrets = null)
+    internal static int ReportFailure(Exception ex, bool showStack, Core.Secrets.SecretRedactor? secrets = null, IReadOnlyList<string>? args = null)
     {
         // Everything printed here goes through the invocation's redactor: a message may quote a secret.
         var redactor = secrets ?? Core.Secrets.SecretRedactor.Empty;
@@ -62,7 +62,7 @@ internal static class CliApplication
 
                 return u.ExitCode;
             case CommandParseException or CommandRuntimeException:
-                Print($"ERROR: {ex.Message}");
+                Print($"ERROR: {OptionValueError.Reword(ex.Message, args ?? []) ?? ex.Message}");
                 return 2;
             case OperationCanceledException:
                 Print("Interrupted.");

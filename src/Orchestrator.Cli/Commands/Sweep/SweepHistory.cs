@@ -13,12 +13,14 @@ internal static class SweepHistory
 {
     public static int Show(SweepCommand.Settings settings)
     {
+        // The arguments first: a bad --since is the user's to fix whether or not a database exists.
+        var since = settings.Since is { } s ? ParseSince(s, TimeProvider.System.GetUtcNow()) : (DateTimeOffset?)null;
         var store = HistoryStore.OpenExisting(settings.Database ?? HistoryStore.DefaultPath());
         var filter = new HistoryFilter
         {
             Host = settings.Host,
             Control = settings.Control,
-            Since = settings.Since is { } s ? ParseSince(s, TimeProvider.System.GetUtcNow()) : null,
+            Since = since,
             FlapThreshold = settings.FlapThreshold,
         };
         var report = HistoryQueries.Query(store, filter);
@@ -31,6 +33,7 @@ internal static class SweepHistory
         HistoryRenderer.Write(AnsiConsole.Console, report, store.Path);
         return 0;
     }
+
     internal static DateTimeOffset ParseSince(string text, DateTimeOffset now)
     {
         var t = text.Trim();
