@@ -63,6 +63,17 @@ public sealed class FreeSwitchFactsCollector
             return FactsScripts.ApiAnswer(FsCli.Credentials(endpoint), captureHost);
         });
         var run = await shell.RunAsync(FactsScripts.Facts(_options, contributions), null, reply, _options.CommandTimeout, cancellationToken);
+        if (run.Truncated)
+        {
+            // A cut output may end inside any section: none of it is trusted, the contributions' parts neither.
+            foreach (var contribution in contributions)
+            {
+                contribution.Read(null);
+            }
+
+            throw new FactsException($"{shell.HostName}: the facts output exceeded the controller's output limit ({run.TruncatedBytes} bytes dropped); this host's facts are unreadable");
+        }
+
         var output = FactsOutput.Parse(run.Stdout);
         foreach (var contribution in contributions)
         {

@@ -31,6 +31,19 @@ public sealed class FreeSwitchFactsCollectorTests : IDisposable
     }
 
     [Fact]
+    public async Task Collect_OutputCutAtTheTransportLimit_IsAnErrorNotData()
+    {
+        var complete = $"\n{RemoteScript.Marker}pid\n\n{RemoteScript.Marker}extra_probe\npayload\n";
+        var shell = new CannedShell(new CommandResult(0, complete, string.Empty, TimeSpan.Zero) { TruncatedBytes = 4096 });
+        var contribution = new TextContribution("extra_probe", "true");
+
+        var ex = await Assert.ThrowsAsync<FactsException>(() => new FreeSwitchFactsCollector(Options()).CollectAsync(shell, [contribution], CancellationToken.None));
+
+        Assert.Contains("output limit (4096 bytes dropped)", ex.Message, StringComparison.Ordinal);
+        Assert.Null(contribution.Text);
+    }
+
+    [Fact]
     public async Task Collect_FactsScriptFails_ContributionStillGetsItsSection()
     {
         var shell = new CannedShell(new CommandResult(1, $"\n{RemoteScript.Marker}pid\n\n\n{RemoteScript.Marker}extra_probe\npayload\n", "killed", TimeSpan.Zero));
