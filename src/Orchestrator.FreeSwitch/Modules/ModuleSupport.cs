@@ -1,5 +1,6 @@
 using System.Globalization;
 using Orchestrator.Core.Secrets;
+using Orchestrator.Core.Transport;
 using Orchestrator.Engine.Modules;
 using Orchestrator.FreeSwitch.Esl;
 using Orchestrator.FreeSwitch.Facts;
@@ -174,7 +175,7 @@ internal static class ModuleSupport
         ModuleContext context, FreeSwitchFactsOptions options, EslEndpoint endpoint, IReadOnlyList<string> commands, CancellationToken cancellationToken, ApiClient? client = null)
     {
         var result = await context.RunAsync(
-            FsCli.Batch(options.FsCliPath, commands, client ?? options.ApiClient), cancellationToken, options.CommandTimeout, FsCli.Credentials(endpoint));
+            RemoteCommand.Script(FsCli.Batch(options.FsCliPath, commands, client ?? options.ApiClient)), cancellationToken, options.CommandTimeout, FsCli.Credentials(endpoint));
         if (result.ExitCode == 97)
         {
             throw new ModuleException($"could not prepare the fs_cli config on the host: {result.Stderr.Trim()}");

@@ -1,4 +1,4 @@
-using Orchestrator.Core.Shell;
+using Orchestrator.Core.Transport;
 
 namespace Orchestrator.Engine.Modules.Builtin;
 
@@ -25,8 +25,7 @@ internal sealed class ServiceModule : Module<IReadOnlyList<string>>
         }
 
         context.ReadResource("service:" + name);
-        var q = ShellQuote.Quote(name);
-        var probe = await context.RunAsync($"systemctl is-active {q}; systemctl is-enabled {q} 2>/dev/null || true", cancellationToken);
+        var probe = await context.RunAsync(RemoteCommand.Script("systemctl is-active -- \"$1\"; systemctl is-enabled -- \"$1\" 2>/dev/null || true", name), cancellationToken);
         var lines = probe.Stdout.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         var active = lines.ElementAtOrDefault(0) ?? "unknown";
         var isEnabled = lines.ElementAtOrDefault(1) ?? "unknown";
@@ -83,7 +82,8 @@ internal sealed class ServiceModule : Module<IReadOnlyList<string>>
         var name = context.Arguments.RequireString("name");
         foreach (var action in actions)
         {
-            var r = await context.RunAsync($"systemctl {action} {ShellQuote.Quote(name)}", cancellationToken);
+            // The action is one of the constants above; only the unit name is a value.
+            var r = await context.RunAsync(RemoteCommand.Script($"systemctl {action} -- \"$1\"", name), cancellationToken);
             if (!r.Succeeded)
             {
                 return ModuleResult.Fail($"systemctl {action} {name} failed (rc={r.ExitCode}): {(r.Stderr + r.Stdout).Trim()}", plan.Result);
