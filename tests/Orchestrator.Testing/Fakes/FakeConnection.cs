@@ -23,6 +23,8 @@ public sealed class FakeConnection(FakeHost host) : IHostConnection
             Sent.Add(command);
         }
 
+        host.Received.Enqueue(command);
+
         return Task.FromResult(host.Run(Inline(command)));
     }
 

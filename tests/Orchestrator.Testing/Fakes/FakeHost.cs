@@ -25,6 +25,9 @@ public sealed partial class FakeHost(string name)
 
     public ConcurrentQueue<string> Commands { get; } = new();
 
+    /// <summary>Every command as the connection received it: script text and arguments apart.</summary>
+    public ConcurrentQueue<RemoteCommand> Received { get; } = new();
+
     public ConcurrentQueue<string> Uploads { get; } = new();
 
     /// <summary>Scripted results for commands (regex on the command text), tried before the built-in emulation.</summary>

@@ -18,8 +18,10 @@ internal static partial class HostNames
         if (host.Contains(':', StringComparison.Ordinal))
         {
             // An IPv6 address, with an optional zone (fe80::1%eth0) that names an interface.
+            // No brackets: bash's /dev/tcp takes the bare address.
             var zone = host.IndexOf('%', StringComparison.Ordinal);
-            return (zone < 0 || InterfaceName().IsMatch(host[(zone + 1)..]))
+            return Ipv6Characters().IsMatch(zone < 0 ? host : host[..zone])
+                && (zone < 0 || InterfaceName().IsMatch(host[(zone + 1)..]))
                 && IPAddress.TryParse(host, out var address) && address.AddressFamily == AddressFamily.InterNetworkV6;
         }
 
@@ -36,6 +38,9 @@ internal static partial class HostNames
     /// <summary>Digits and dots only, but not a dotted quad: not an address, and not a name either.</summary>
     [GeneratedRegex(@"^[0-9.]+$")]
     private static partial Regex AllDigits();
+
+    [GeneratedRegex(@"^[0-9A-Fa-f:.]+$")]
+    private static partial Regex Ipv6Characters();
 
     [GeneratedRegex(@"^[A-Za-z0-9_.-]{1,64}$")]
     private static partial Regex InterfaceName();
