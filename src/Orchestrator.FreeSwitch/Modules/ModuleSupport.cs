@@ -52,6 +52,17 @@ internal static class ModuleSupport
             EslPort = args.GetInteger("esl_port") is { } port ? (int)port : HostInteger(context, "freeswitch_esl_port"),
             EslPassword = SecretArgument(context, "esl_password") ?? HostSecret(context, "freeswitch_esl_password"),
         };
+        // Both reach the host on stdin, one per line: a value that is not one plain line would end the run, not the task.
+        if (options.EslHost is { } host && !HostNames.IsValid(host))
+        {
+            throw context.Error($"'esl_host' (or freeswitch_esl_host) must be a DNS name, an IPv4 or an IPv6 address, but is '{host}'");
+        }
+
+        if (options.EslPassword is { } password && password.Reveal().Any(char.IsControl))
+        {
+            throw context.Error("'esl_password' (or freeswitch_esl_password) must be one line without control characters");
+        }
+
         return options;
     }
 

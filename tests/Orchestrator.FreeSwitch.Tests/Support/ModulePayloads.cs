@@ -125,9 +125,9 @@ internal static class ModulePayloads
     }
 
     /// <summary>A playbook with one task per fed case (each ignoring its errors), and the variables holding the payloads.</summary>
-    public static (string Playbook, Dictionary<string, object?> Variables) Playbook(IEnumerable<PayloadCase> cases, string hosts, string markerPrefix, string setupTasks = "")
+    public static (string Playbook, Dictionary<string, object?> Variables) Playbook(IEnumerable<PayloadCase> cases, string hosts, string markerPrefix, bool become = false)
     {
-        var playbook = new StringBuilder($"- hosts: {hosts}\n  gather_facts: false\n  tasks:\n").Append(setupTasks);
+        var playbook = new StringBuilder($"- hosts: {hosts}\n  gather_facts: false\n  become: {(become ? "true" : "false")}\n  tasks:\n");
         var variables = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var c in cases.Where(c => c.Task is not null))
         {

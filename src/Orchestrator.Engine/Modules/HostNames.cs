@@ -2,11 +2,12 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
 
-namespace Orchestrator.Engine.Modules.Builtin;
+namespace Orchestrator.Engine.Modules;
 
 /// <summary>What a module accepts as a host to connect to: a DNS name (RFC 1123), an IPv4 or an IPv6 address.</summary>
-internal static partial class HostNames
+public static partial class HostNames
 {
+    /// <summary>True for a DNS name, a dotted-quad IPv4 address, or a bare IPv6 address (optionally with a <c>%zone</c>).</summary>
     public static bool IsValid(string host)
     {
         ArgumentNullException.ThrowIfNull(host);
