@@ -72,11 +72,13 @@ internal static class ModulePayloads
     };
 
     /// <summary>
-    /// A hostile value: a leading <c>-</c>, both quotes, <c>$()</c>, backticks, <c>;</c> and a newline, each of which
-    /// would create <paramref name="marker"/> if a shell parsed the value as code.
+    /// A hostile value with a leading <c>-</c>, both quotes, <c>$()</c>, backticks, <c>;</c> and a newline, built to create
+    /// <paramref name="marker"/> in every context a shell could meet it: unquoted (<c>$()</c>, backticks, <c>;</c>), inside
+    /// single quotes (the first <c>'</c> closes them), inside double quotes (<c>$()</c> still expands), and as a line of
+    /// its own. Each attempt ends in a comment, so a later quote cannot turn the line into a syntax error first.
     /// </summary>
     public static string Payload(string marker) =>
-        $"-x'y\"z $(touch {marker}) `touch {marker}`; touch {marker}\ntouch {marker} #";
+        $"-x $(touch {marker}) `touch {marker}`; touch {marker} #'; touch {marker} #\"; touch {marker} #\ntouch {marker}";
 
     /// <summary>The marker a case's payload tries to create.</summary>
     public static string Marker(string prefix, int index) => $"{prefix}-{index.ToString(CultureInfo.InvariantCulture)}";
