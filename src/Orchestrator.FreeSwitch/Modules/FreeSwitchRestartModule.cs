@@ -111,7 +111,7 @@ internal sealed class FreeSwitchRestartModule : Module<PlannedRestart>
         var command = custom ?? $"systemctl restart {ShellQuote.Quote(planned.Service)}";
         var restartStart = time.GetTimestamp();
         var restart = await context.RunAsync(
-            custom is null ? RemoteCommand.Script("systemctl restart -- \"$1\"", planned.Service) : RemoteCommand.Script(custom), cancellationToken, waitTimeout + TimeSpan.FromSeconds(30));
+            custom is null ? RemoteCommand.Script("systemctl restart \"$1\"", planned.Service) : RemoteCommand.Script(custom), cancellationToken, waitTimeout + TimeSpan.FromSeconds(30));
         if (!restart.Succeeded)
         {
             return ModuleResult.Fail($"{command} failed (rc={restart.ExitCode}): {(restart.Stderr + restart.Stdout).Trim()}", data);

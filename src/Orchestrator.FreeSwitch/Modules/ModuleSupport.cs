@@ -66,8 +66,12 @@ internal static class ModuleSupport
         return options;
     }
 
-    public static string ServiceName(ModuleContext context) =>
-        context.Arguments.GetString("service") ?? HostString(context, "freeswitch_service") ?? "freeswitch";
+    public static string ServiceName(ModuleContext context)
+    {
+        var name = context.Arguments.GetString("service") ?? HostString(context, "freeswitch_service") ?? "freeswitch";
+        // systemctl would read it as an option; no unit name starts with '-'.
+        return name.StartsWith('-') ? throw context.Error($"'service' (or freeswitch_service) must be a unit name, but '{name}' starts with '-'") : name;
+    }
 
     /// <summary>Collects the facts, turning a failure of the script itself into a module failure.</summary>
     public static async Task<FreeSwitchHostFacts> CollectAsync(ModuleContext context, FreeSwitchFactsOptions options, CancellationToken cancellationToken)

@@ -24,8 +24,14 @@ internal sealed class ServiceModule : Module<IReadOnlyList<string>>
             throw context.Error("needs 'state' or 'enabled'");
         }
 
+        if (name.StartsWith('-'))
+        {
+            // systemctl would read it as an option (--help even succeeds); no unit name starts with '-'.
+            throw context.Error($"'name' must be a unit name, but '{name}' starts with '-'");
+        }
+
         context.ReadResource("service:" + name);
-        var probe = await context.RunAsync(RemoteCommand.Script("systemctl is-active -- \"$1\"; systemctl is-enabled -- \"$1\" 2>/dev/null || true", name), cancellationToken);
+        var probe = await context.RunAsync(RemoteCommand.Script("systemctl is-active \"$1\"; systemctl is-enabled \"$1\" 2>/dev/null || true", name), cancellationToken);
         var lines = probe.Stdout.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         var active = lines.ElementAtOrDefault(0) ?? "unknown";
         var isEnabled = lines.ElementAtOrDefault(1) ?? "unknown";
@@ -83,7 +89,7 @@ internal sealed class ServiceModule : Module<IReadOnlyList<string>>
         foreach (var action in actions)
         {
             // The action is one of the constants above; only the unit name is a value.
-            var r = await context.RunAsync(RemoteCommand.Script($"systemctl {action} -- \"$1\"", name), cancellationToken);
+            var r = await context.RunAsync(RemoteCommand.Script($"systemctl {action} \"$1\"", name), cancellationToken);
             if (!r.Succeeded)
             {
                 return ModuleResult.Fail($"systemctl {action} {name} failed (rc={r.ExitCode}): {(r.Stderr + r.Stdout).Trim()}", plan.Result);

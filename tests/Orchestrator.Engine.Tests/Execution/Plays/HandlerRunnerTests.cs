@@ -28,7 +28,7 @@ public sealed class HandlerRunnerTests
         Assert.Equal(["copy", "copy", "log it", "restart app"], order);
         Assert.Single(run.Results("restart app"));
         Assert.Equal("h1", run.Result1("restart app", "h1").Host);
-        Assert.Single(h["h1"].Commands, c => c == "systemctl restart -- app");
+        Assert.Single(h["h1"].Commands, c => c == "systemctl restart app");
         Assert.DoesNotContain(h["h2"].Commands, c => c.StartsWith("systemctl restart", StringComparison.Ordinal));
     }
 
