@@ -52,13 +52,16 @@ public sealed class ModulePayloadTests
         Assert.Subset(asArguments.ToHashSet(), ReachAsArguments(check));
     }
 
-    /// <summary>Cases whose value reaches a remote command (the others fail validation first, or travel by upload/download).</summary>
+    /// <summary>
+    /// Cases whose value reaches a remote command (the others fail validation first, e.g. a unit name or host starting
+    /// with <c>-</c>, or travel by upload/download).
+    /// </summary>
     private static HashSet<string> ReachAsArguments(bool check)
     {
         HashSet<string> probes =
         [
             "command.creates", "command.removes", "shell.creates", "shell.removes", "copy.dest", "template.dest", "file.path",
-            "service.name", "sysctl.sysctl_file", "wait_for.path", "wait_for.search_regex",
+            "sysctl.sysctl_file", "wait_for.path", "wait_for.search_regex",
         ];
         if (!check)
         {
