@@ -64,9 +64,21 @@ public sealed class ModuleContext
     /// <summary>Declares that the plan depends on a resource; if an earlier unapplied change touches it, the plan becomes unknown.</summary>
     public void ReadResource(string resource) => _reads.Add(resource);
 
-    /// <summary>Runs a shell command on the host with the task's become settings.</summary>
-    public Task<CommandResult> RunAsync(string command, CancellationToken cancellationToken, TimeSpan? timeout = null, Secret? stdin = null, StdinReply? reply = null) =>
-        Connection.RunAsync(new RemoteCommand(command) { Become = Become, BecomeUser = BecomeUser, Timeout = timeout, Stdin = stdin, Reply = reply }, cancellationToken);
+    /// <summary>
+    /// Runs a script on the host with the task's become settings. Build it with <see cref="RemoteCommand.Script"/>: constant
+    /// text that reads every value as a positional parameter (<c>"$1"</c>...), never a value spliced into the text.
+    /// </summary>
+    /// <exception cref="Core.Errors.UserInputException">A value contains a NUL character.</exception>
+    public Task<CommandResult> RunAsync(RemoteCommand command, CancellationToken cancellationToken, TimeSpan? timeout = null, Secret? stdin = null, StdinReply? reply = null)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (command.Arguments.Any(a => a.Contains('\0', StringComparison.Ordinal)))
+        {
+            throw Error("a value contains a NUL character, which no remote command can carry");
+        }
+
+        return Connection.RunAsync(command with { Become = Become, BecomeUser = BecomeUser, Timeout = timeout, Stdin = stdin, Reply = reply }, cancellationToken);
+    }
 
     /// <summary>Writes a file on the host atomically (<see cref="IHostConnection.UploadAsync"/>) with the task's become settings.</summary>
     /// <exception cref="ModuleException">The transfer failed.</exception>

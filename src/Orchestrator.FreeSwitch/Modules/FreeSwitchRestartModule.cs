@@ -1,5 +1,6 @@
 using System.Globalization;
 using Orchestrator.Core.Shell;
+using Orchestrator.Core.Transport;
 using Orchestrator.Engine.Modules;
 using Orchestrator.FreeSwitch.Facts;
 
@@ -105,9 +106,12 @@ internal sealed class FreeSwitchRestartModule : Module<PlannedRestart>
 
         // 2. Restart the service.
         var before = planned.Facts.SofiaStatus.Where(r => r.IsRunning).Select(r => r.Name).ToList();
-        var command = context.Arguments.GetString("restart_command") ?? $"systemctl restart {ShellQuote.Quote(planned.Service)}";
+        // restart_command is a command line of the user's, code by design (as shell's); the service name is a value.
+        var custom = context.Arguments.GetString("restart_command");
+        var command = custom ?? $"systemctl restart {ShellQuote.Quote(planned.Service)}";
         var restartStart = time.GetTimestamp();
-        var restart = await context.RunAsync(command, cancellationToken, waitTimeout + TimeSpan.FromSeconds(30));
+        var restart = await context.RunAsync(
+            custom is null ? RemoteCommand.Script("systemctl restart \"$1\"", planned.Service) : RemoteCommand.Script(custom), cancellationToken, waitTimeout + TimeSpan.FromSeconds(30));
         if (!restart.Succeeded)
         {
             return ModuleResult.Fail($"{command} failed (rc={restart.ExitCode}): {(restart.Stderr + restart.Stdout).Trim()}", data);
@@ -118,7 +122,7 @@ internal sealed class FreeSwitchRestartModule : Module<PlannedRestart>
         string last = "no answer yet";
         while (true)
         {
-            var probe = await context.RunAsync(sockets, cancellationToken, planned.Options.CommandTimeout);
+            var probe = await context.RunAsync(RemoteCommand.Script(sockets), cancellationToken, planned.Options.CommandTimeout);
             var pid = FreeSwitchFactsCollector.ParseSockets(RemoteScript.SplitToMap(probe.Stdout)).Pid;
             if (pid is not null && pid != planned.Facts.Pid)
             {

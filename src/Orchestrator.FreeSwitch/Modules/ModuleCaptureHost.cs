@@ -1,3 +1,4 @@
+using Orchestrator.Core.Transport;
 using Orchestrator.Engine.Modules;
 using Orchestrator.FreeSwitch.Esl;
 using Orchestrator.FreeSwitch.Facts;
@@ -13,7 +14,7 @@ internal sealed class ModuleCaptureHost(ModuleContext context, FreeSwitchFactsOp
 
     public async Task<SocketFacts> ReadSocketsAsync(CancellationToken cancellationToken)
     {
-        var result = await context.RunAsync(FactsScripts.Sockets(options.SocketTable), cancellationToken, options.CommandTimeout);
+        var result = await context.RunAsync(RemoteCommand.Script(FactsScripts.Sockets(options.SocketTable)), cancellationToken, options.CommandTimeout);
         return FreeSwitchFactsCollector.ParseSockets(RemoteScript.SplitToMap(result.Stdout));
     }
 }

@@ -11,5 +11,5 @@ internal sealed class ModuleContextShell(ModuleContext context) : IRemoteShell
     public string HostName => context.HostName;
 
     public Task<CommandResult> RunAsync(string script, Secret? stdin, StdinReply? reply, TimeSpan? timeout, CancellationToken cancellationToken) =>
-        context.RunAsync(script, cancellationToken, timeout, stdin, reply);
+        context.RunAsync(RemoteCommand.Script(script), cancellationToken, timeout, stdin, reply);
 }

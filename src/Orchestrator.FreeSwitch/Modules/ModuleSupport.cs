@@ -1,5 +1,6 @@
 using System.Globalization;
 using Orchestrator.Core.Secrets;
+using Orchestrator.Core.Transport;
 using Orchestrator.Engine.Modules;
 using Orchestrator.FreeSwitch.Esl;
 using Orchestrator.FreeSwitch.Facts;
@@ -51,11 +52,26 @@ internal static class ModuleSupport
             EslPort = args.GetInteger("esl_port") is { } port ? (int)port : HostInteger(context, "freeswitch_esl_port"),
             EslPassword = SecretArgument(context, "esl_password") ?? HostSecret(context, "freeswitch_esl_password"),
         };
+        // Both reach the host on stdin, one per line: a value that is not one plain line would end the run, not the task.
+        if (options.EslHost is { } host && !HostNames.IsValid(host))
+        {
+            throw context.Error($"'esl_host' (or freeswitch_esl_host) must be a DNS name, an IPv4 or an IPv6 address, but is '{host}'");
+        }
+
+        if (options.EslPassword is { } password && password.Reveal().Any(char.IsControl))
+        {
+            throw context.Error("'esl_password' (or freeswitch_esl_password) must be one line without control characters");
+        }
+
         return options;
     }
 
-    public static string ServiceName(ModuleContext context) =>
-        context.Arguments.GetString("service") ?? HostString(context, "freeswitch_service") ?? "freeswitch";
+    public static string ServiceName(ModuleContext context)
+    {
+        var name = context.Arguments.GetString("service") ?? HostString(context, "freeswitch_service") ?? "freeswitch";
+        // systemctl would read it as an option; no unit name starts with '-'.
+        return name.StartsWith('-') ? throw context.Error($"'service' (or freeswitch_service) must be a unit name, but '{name}' starts with '-'") : name;
+    }
 
     /// <summary>Collects the facts, turning a failure of the script itself into a module failure.</summary>
     public static async Task<FreeSwitchHostFacts> CollectAsync(ModuleContext context, FreeSwitchFactsOptions options, CancellationToken cancellationToken)
@@ -174,7 +190,7 @@ internal static class ModuleSupport
         ModuleContext context, FreeSwitchFactsOptions options, EslEndpoint endpoint, IReadOnlyList<string> commands, CancellationToken cancellationToken, ApiClient? client = null)
     {
         var result = await context.RunAsync(
-            FsCli.Batch(options.FsCliPath, commands, client ?? options.ApiClient), cancellationToken, options.CommandTimeout, FsCli.Credentials(endpoint));
+            RemoteCommand.Script(FsCli.Batch(options.FsCliPath, commands, client ?? options.ApiClient)), cancellationToken, options.CommandTimeout, FsCli.Credentials(endpoint));
         if (result.ExitCode == 97)
         {
             throw new ModuleException($"could not prepare the fs_cli config on the host: {result.Stderr.Trim()}");

@@ -71,7 +71,7 @@ internal sealed class ShellHostConnection : IHostConnection
         try
         {
             raw = await _scripts.RunAsync(
-                command.CommandText,
+                command.ShellText(),
                 command.Become,
                 command.BecomeUser,
                 writeInput,

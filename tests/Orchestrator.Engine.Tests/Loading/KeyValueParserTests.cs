@@ -155,7 +155,7 @@ public sealed class KeyValueParserTests
                   debug: msg="tab\there {{ inventory_hostname }}"
             """);
         Assert.Equal("skipped, since /tmp/done exists", run.Result1("guarded", "h1").Message);
-        Assert.Contains(h["h1"].Commands, c => c.Contains("cd '/srv/my app'", StringComparison.Ordinal) && c.Contains("/bin/pwd", StringComparison.Ordinal));
+        Assert.Contains(h["h1"].Commands, c => c.Contains("cd -- '/srv/my app'", StringComparison.Ordinal) && c.Contains("/bin/pwd", StringComparison.Ordinal));
         Assert.Equal("tab\there h1", run.Result1("show", "h1").Message);
     }
 

@@ -1,4 +1,4 @@
-using Orchestrator.Core.Shell;
+using Orchestrator.Core.Transport;
 using Orchestrator.Engine.Modules;
 
 namespace Orchestrator.Engine.Tests.Modules;
@@ -22,7 +22,7 @@ public sealed class FsCliModule : Module<string>
         if (command.StartsWith("show ", StringComparison.Ordinal))
         {
             // A read-only command can run while planning: its result is known, and it changes nothing.
-            var r = await context.RunAsync($"fs_cli -x {ShellQuote.Quote(command)}", cancellationToken);
+            var r = await context.RunAsync(RemoteCommand.Script("fs_cli -x \"$1\"", command), cancellationToken);
             return r.Succeeded
                 ? ModulePlan.NoChange("read-only command", new() { ["stdout"] = r.Stdout })
                 : ModulePlan.Fail(r.Stderr);
@@ -35,7 +35,7 @@ public sealed class FsCliModule : Module<string>
 
     protected override async Task<ModuleResult> ApplyAsync(ModuleContext context, string command, ModulePlan plan, CancellationToken cancellationToken)
     {
-        var r = await context.RunAsync($"fs_cli -x {ShellQuote.Quote(command)}", cancellationToken);
+        var r = await context.RunAsync(RemoteCommand.Script("fs_cli -x \"$1\"", command), cancellationToken);
         if (r.ExitCode == 127)
         {
             // The task fails with this message and the run goes on, as for ModuleResult.Fail.

@@ -1,3 +1,4 @@
+using Orchestrator.Core.Transport;
 using Orchestrator.Engine.Modules;
 using Orchestrator.Engine.Output;
 using Orchestrator.Testing.Fakes;
@@ -17,7 +18,7 @@ public sealed class ModuleRegistryTests
 
         public override async Task<ModulePlan> PlanAsync(ModuleContext context, CancellationToken cancellationToken)
         {
-            var r = await context.RunAsync("cat /etc/greeting", cancellationToken);
+            var r = await context.RunAsync(RemoteCommand.Script("cat /etc/greeting"), cancellationToken);
             var who = context.Arguments.RequireString("who");
             return r.Stdout == who
                 ? ModulePlan.NoChange("already greeted")
@@ -26,7 +27,7 @@ public sealed class ModuleRegistryTests
 
         protected override async Task<ModuleResult> ApplyAsync(ModuleContext context, string who, ModulePlan plan, CancellationToken cancellationToken)
         {
-            await context.RunAsync($"greet {who}", cancellationToken);
+            await context.RunAsync(RemoteCommand.Script("greet \"$1\"", who), cancellationToken);
             return ModuleResult.Change("greeted");
         }
     }

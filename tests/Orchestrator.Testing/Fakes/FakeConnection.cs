@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Orchestrator.Core.Shell;
 using Orchestrator.Core.Transport;
 
 namespace Orchestrator.Testing.Fakes;
@@ -22,7 +23,45 @@ public sealed class FakeConnection(FakeHost host) : IHostConnection
             Sent.Add(command);
         }
 
-        return Task.FromResult(host.Run(command.CommandText));
+        host.Received.Enqueue(command);
+
+        return Task.FromResult(host.Run(Inline(command)));
+    }
+
+    /// <summary>
+    /// The command as it would read with its arguments written into the text (quoted), the form the fake host emulates
+    /// and logs, so tests read <c>systemctl restart app</c>. What was really sent (script and arguments apart) is in
+    /// <see cref="Sent"/>. Knows <c>"$1"</c>..<c>"$9"</c>, <c>"$@"</c> and a line <c>shift</c>.
+    /// </summary>
+    public static string Inline(RemoteCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (command.Arguments.Count == 0)
+        {
+            return command.CommandText;
+        }
+
+        var shifted = 0;
+        var lines = new List<string>();
+        foreach (var line in command.CommandText.Split('\n'))
+        {
+            if (line == "shift")
+            {
+                shifted++;
+                continue;
+            }
+
+            var text = line.Replace("\"$@\"", ShellQuote.Join(command.Arguments.Skip(shifted)), StringComparison.Ordinal);
+            for (var n = 9; n >= 1; n--)
+            {
+                var value = shifted + n - 1 < command.Arguments.Count ? ShellQuote.Quote(command.Arguments[shifted + n - 1]) : "''";
+                text = text.Replace($"\"${n}\"", value, StringComparison.Ordinal);
+            }
+
+            lines.Add(text);
+        }
+
+        return string.Join('\n', lines);
     }
 
     public Task<UploadResult> UploadAsync(FileUpload upload, CancellationToken cancellationToken)

@@ -25,6 +25,9 @@ public sealed partial class FakeHost(string name)
 
     public ConcurrentQueue<string> Commands { get; } = new();
 
+    /// <summary>Every command as the connection received it: script text and arguments apart.</summary>
+    public ConcurrentQueue<RemoteCommand> Received { get; } = new();
+
     public ConcurrentQueue<string> Uploads { get; } = new();
 
     /// <summary>Scripted results for commands (regex on the command text), tried before the built-in emulation.</summary>
@@ -48,7 +51,7 @@ public sealed partial class FakeHost(string name)
 
     private static bool IsProbe(string c) =>
         c.StartsWith("if [ -e ", StringComparison.Ordinal) || c.StartsWith("[ -e ", StringComparison.Ordinal)
-        || c.StartsWith("systemctl is-active", StringComparison.Ordinal) || c.StartsWith("cat /proc/sys/", StringComparison.Ordinal)
+        || c.StartsWith("systemctl is-active", StringComparison.Ordinal) || c.StartsWith("cat -- /proc/sys/", StringComparison.Ordinal)
         || c.Contains("echo READY", StringComparison.Ordinal);
 
     public CommandResult Run(string command)
@@ -180,16 +183,16 @@ public sealed partial class FakeHost(string name)
     [GeneratedRegex(@"^\[ -e ('[^']*'|\S+) \] && echo yes")]
     private static partial Regex ExistsProbe();
 
-    [GeneratedRegex(@"^systemctl is-active ('[^']*'|\S+);")]
+    [GeneratedRegex(@"^systemctl is-active (?:-- )?('[^']*'|\S+);")]
     private static partial Regex ServiceProbe();
 
-    [GeneratedRegex(@"^systemctl (start|stop|restart|reload|enable|disable) ('[^']*'|\S+)$")]
+    [GeneratedRegex(@"^systemctl (start|stop|restart|reload|enable|disable) (?:-- )?('[^']*'|\S+)$")]
     private static partial Regex ServiceAction();
 
-    [GeneratedRegex(@"^cat /proc/sys/(\S+); echo --orchestrator-sysctl-file--; cat ('[^']*'|\S+)")]
+    [GeneratedRegex(@"^cat (?:-- )?/proc/sys/(\S+); echo --orchestrator-sysctl-file--; cat (?:-- )?('[^']*'|\S+)")]
     private static partial Regex SysctlProbe();
 
-    [GeneratedRegex(@"^sysctl -w ('[^']*'|\S+)$")]
+    [GeneratedRegex(@"^sysctl -w (?:-- )?('[^']*'|\S+)$")]
     private static partial Regex SysctlWrite();
 
     [GeneratedRegex(@"^if (.+); then echo READY; else echo WAITING; fi$")]
@@ -204,7 +207,7 @@ public sealed partial class FakeHost(string name)
     [GeneratedRegex(@"^mkdir -p(?: --)? ('[^']*'|\S+)$")]
     private static partial Regex MakeDirectory();
 
-    [GeneratedRegex(@"^chmod ('[^']*'|\S+) ('[^']*'|\S+)$")]
+    [GeneratedRegex(@"^chmod (?:-- )?('[^']*'|\S+) ('[^']*'|\S+)$")]
     private static partial Regex Chmod();
 
     [GeneratedRegex(@"^\[ (!? ?)-e ('[^']*'|\S+) \]$")]
@@ -213,6 +216,6 @@ public sealed partial class FakeHost(string name)
     [GeneratedRegex(@"\[ (!?) ?-e ('[^']*'|\S+) \]")]
     private static partial Regex PathExists();
 
-    [GeneratedRegex(@"^(! )?timeout 2 bash -c '?exec 3<>/dev/tcp/[^/]+/(\d+)")]
+    [GeneratedRegex(@"^(! )?timeout 2 bash -c 'exec 3<>""/dev/tcp/\$1/\$2""' bash \S+ (\d+)")]
     private static partial Regex PortOpen();
 }

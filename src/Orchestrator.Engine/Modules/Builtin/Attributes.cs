@@ -1,4 +1,4 @@
-using Orchestrator.Core.Shell;
+using Orchestrator.Core.Transport;
 
 namespace Orchestrator.Engine.Modules.Builtin;
 
@@ -7,16 +7,19 @@ internal static class Attributes
 {
     public static async Task ApplyAsync(ModuleContext context, string path, string? mode, string? owner, string? group, CancellationToken cancellationToken)
     {
-        var q = ShellQuote.Quote(path);
+        // $1 is the path; the owner spec and the mode follow, each only when given.
         var parts = new List<string>();
+        var values = new List<string> { path };
         if (owner is not null || group is not null)
         {
-            parts.Add($"chown {ShellQuote.Quote((owner ?? string.Empty) + (group is null ? string.Empty : ":" + group))} {q}");
+            values.Add((owner ?? string.Empty) + (group is null ? string.Empty : ":" + group));
+            parts.Add($"chown -- \"${values.Count}\" \"$1\"");
         }
 
         if (mode is not null)
         {
-            parts.Add($"chmod {ShellQuote.Quote(mode)} {q}");
+            values.Add(mode);
+            parts.Add($"chmod -- \"${values.Count}\" \"$1\"");
         }
 
         if (parts.Count == 0)
@@ -24,7 +27,7 @@ internal static class Attributes
             return;
         }
 
-        var result = await context.RunAsync(string.Join(" && ", parts), cancellationToken);
+        var result = await context.RunAsync(RemoteCommand.Script(string.Join(" && ", parts), values), cancellationToken);
         if (!result.Succeeded)
         {
             throw new ModuleException($"cannot set attributes of {path}: {result.Stderr.Trim()}");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Orchestrator.Core.Shell;
+using Orchestrator.Core.Transport;
 
 namespace Orchestrator.Engine.Modules.Builtin;
 
@@ -24,14 +25,14 @@ internal abstract class CommandModuleBase : Module<string>
     public override async Task<ModulePlan> PlanAsync(ModuleContext context, CancellationToken cancellationToken)
     {
         var args = context.Arguments;
-        var command = BuildCommand(context);
+        var command = BuildCommand(context).Display;
         var creates = args.GetString("creates");
         var removes = args.GetString("removes");
         if (creates is not null || removes is not null)
         {
             var path = creates ?? removes!;
             context.ReadResource(path);
-            var probe = await context.RunAsync($"[ -e {ShellQuote.Quote(path)} ] && echo yes || echo no", cancellationToken);
+            var probe = await context.RunAsync(RemoteCommand.Script("[ -e \"$1\" ] && echo yes || echo no", path), cancellationToken);
             var exists = probe.Stdout.Trim() == "yes";
             if (creates is not null && exists)
             {
@@ -55,11 +56,10 @@ internal abstract class CommandModuleBase : Module<string>
 
     protected override async Task<ModuleResult> ApplyAsync(ModuleContext context, string command, ModulePlan plan, CancellationToken cancellationToken)
     {
-        var chdir = context.Arguments.GetString("chdir");
-        var full = chdir is null ? command : $"cd {ShellQuote.Quote(chdir)} && {command}";
+        var run = BuildCommand(context).Run;
         var stdin = context.Arguments.GetString("stdin") is { } s ? new Core.Secrets.Secret(s) : null;
         var start = context.TimeProvider.GetTimestamp();
-        var result = await context.RunAsync(full, cancellationToken, stdin: stdin);
+        var result = await context.RunAsync(run, cancellationToken, stdin: stdin);
         var elapsed = context.TimeProvider.GetElapsedTime(start);
         var data = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
@@ -79,27 +79,54 @@ internal abstract class CommandModuleBase : Module<string>
     private static List<object?> Lines(string text) =>
         text.Length == 0 ? [] : text.TrimEnd('\n').Split('\n').Select(l => (object?)l.TrimEnd('\r')).ToList();
 
-    private string BuildCommand(ModuleContext context)
+    /// <summary>
+    /// The command as shown in results (<c>cmd</c>) and as run: <c>command</c>'s words and <c>executable</c> travel as
+    /// positional parameters, and so does <c>chdir</c> (shifted away before the command runs, so a <c>shell</c> command
+    /// sees no parameters). Only <c>shell</c>'s own command is script text: it is code by definition.
+    /// </summary>
+    private (string Display, RemoteCommand Run) BuildCommand(ModuleContext context)
     {
         var args = context.Arguments;
+        string display;
+        string body;
+        List<string> values;
         if (args.GetList("argv") is { } argv)
         {
-            return string.Join(" ", argv.Select(a => ShellQuote.Quote(Templating.PlainData.ToText(a))));
+            values = argv.Select(a => Templating.PlainData.ToText(a)).ToList();
+            (display, body) = (ShellQuote.Join(values), "\"$@\"");
         }
-
-        var cmd = args.GetString("cmd");
-        if (string.IsNullOrWhiteSpace(cmd))
+        else
         {
-            throw context.Error("needs a command (free-form text, 'cmd' or 'argv')");
+            var cmd = args.GetString("cmd");
+            if (string.IsNullOrWhiteSpace(cmd))
+            {
+                throw context.Error("needs a command (free-form text, 'cmd' or 'argv')");
+            }
+
+            if (!UsesShell)
+            {
+                // command: no shell features; each word is passed as one argument, like Ansible's command module.
+                values = SplitWords(cmd, context);
+                (display, body) = (ShellQuote.Join(values), "\"$@\"");
+            }
+            else if (args.GetString("executable") is { } exe)
+            {
+                values = [exe, cmd];
+                (display, body) = ($"{ShellQuote.Quote(exe)} -c {ShellQuote.Quote(cmd)}", "\"$1\" -c \"$2\"");
+            }
+            else
+            {
+                (display, body, values) = (cmd, cmd, []);
+            }
         }
 
-        if (UsesShell)
+        if (args.GetString("chdir") is { } chdir)
         {
-            return args.GetString("executable") is { } exe ? $"{ShellQuote.Quote(exe)} -c {ShellQuote.Quote(cmd)}" : cmd;
+            body = "cd -- \"$1\" || exit\nshift\n" + body;
+            values.Insert(0, chdir);
         }
 
-        // command: no shell features; each word is passed as one argument, like Ansible's command module.
-        return ShellQuote.Join(SplitWords(cmd, context));
+        return (display, RemoteCommand.Script(body, values));
     }
 
     /// <summary>The command's words as Ansible's command module splits them (Python's shlex.split).</summary>

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Orchestrator.Core.Shell;
+using System.Text.RegularExpressions;
 using Orchestrator.Core.Transport;
 
 namespace Orchestrator.Engine.Modules.Builtin;
@@ -10,7 +10,7 @@ namespace Orchestrator.Engine.Modules.Builtin;
 /// sha256 with the remote one and the wanted mode/owner/group with stat, diff against the old content,
 /// validate on a temporary copy on the host, then upload atomically (optionally with a backup).
 /// </summary>
-internal abstract class FileContentModule : Module<PlannedWrite>
+internal abstract partial class FileContentModule : Module<PlannedWrite>
 {
     protected static ModuleArgumentSpec CommonArguments(ModuleArgumentSpec spec) => spec
         .Add("dest", ArgumentType.String, required: true)
@@ -126,18 +126,25 @@ internal abstract class FileContentModule : Module<PlannedWrite>
     /// <summary>Runs the validate command on a temporary copy on the host; returns the failure message, or null.</summary>
     private static async Task<string?> ValidateAsync(ModuleContext context, PlannedWrite write, string validate, CancellationToken cancellationToken)
     {
-        var temp = $"/tmp/.orchestrator-validate-{Guid.NewGuid():N}{Path.GetExtension(write.Dest)}";
+        // The temp path is ours and made of safe characters only (the destination's extension is kept only when plain), so
+        // it goes into the validate template as it is, quoted or not by the template's author.
+        var extension = Path.GetExtension(write.Dest);
+        var temp = $"/tmp/.orchestrator-validate-{Guid.NewGuid():N}{(PlainExtension().IsMatch(extension) ? extension : string.Empty)}";
         await context.UploadAsync(new FileUpload(temp, write.Content) { Mode = "0600" }, cancellationToken);
         try
         {
-            var check = await context.RunAsync(validate.Replace("%s", ShellQuote.Quote(temp), StringComparison.Ordinal), cancellationToken);
+            // validate is a command template, code by design (as Ansible's).
+            var check = await context.RunAsync(RemoteCommand.Script(validate.Replace("%s", temp, StringComparison.Ordinal)), cancellationToken);
             return check.Succeeded
                 ? null
                 : $"validation failed (rc={check.ExitCode}): {validate}: {(check.Stderr + check.Stdout).Trim()}; {write.Dest} was not changed";
         }
         finally
         {
-            await context.RunAsync($"rm -f {ShellQuote.Quote(temp)}", CancellationToken.None);
+            await context.RunAsync(RemoteCommand.Script("rm -f -- \"$1\"", temp), CancellationToken.None);
         }
     }
+
+    [GeneratedRegex("^\\.[A-Za-z0-9_-]{1,16}$")]
+    private static partial Regex PlainExtension();
 }

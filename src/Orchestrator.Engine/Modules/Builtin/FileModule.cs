@@ -1,4 +1,5 @@
 using Orchestrator.Core.Shell;
+using Orchestrator.Core.Transport;
 
 namespace Orchestrator.Engine.Modules.Builtin;
 
@@ -60,20 +61,19 @@ internal sealed class FileModule : Module<FileAction>
 
     protected override async Task<ModuleResult> ApplyAsync(ModuleContext context, FileAction action, ModulePlan plan, CancellationToken cancellationToken)
     {
-        var q = ShellQuote.Quote(action.Path);
         var command = action.State switch
         {
-            "absent" => $"rm -rf -- {q}",
-            "directory" => $"mkdir -p -- {q}",
-            "touch" => $"touch -- {q}",
+            "absent" => "rm -rf --",
+            "directory" => "mkdir -p --",
+            "touch" => "touch --",
             _ => null,
         };
         if (command is not null)
         {
-            var r = await context.RunAsync(command, cancellationToken);
+            var r = await context.RunAsync(RemoteCommand.Script(command + " \"$1\"", action.Path), cancellationToken);
             if (!r.Succeeded)
             {
-                return ModuleResult.Fail($"{command} failed: {r.Stderr.Trim()}", plan.Result);
+                return ModuleResult.Fail($"{command} {ShellQuote.Quote(action.Path)} failed: {r.Stderr.Trim()}", plan.Result);
             }
         }
 

@@ -1,4 +1,4 @@
-using Orchestrator.Core.Shell;
+using Orchestrator.Core.Transport;
 
 namespace Orchestrator.Engine.Modules.Builtin;
 
@@ -15,10 +15,9 @@ internal sealed record RemoteFileState(bool Exists, string Type, string? Mode, s
     public static async Task<RemoteFileState> ProbeAsync(ModuleContext context, string path, CancellationToken cancellationToken)
     {
         context.ReadResource(path);
-        var q = ShellQuote.Quote(path);
-        var command =
-            $"if [ -e {q} ] || [ -L {q} ]; then stat -L -c '%F|%a|%U|%G' {q} && if [ -f {q} ]; then sha256sum {q} | cut -d' ' -f1; else echo -; fi; else echo ABSENT; fi";
-        var result = await context.RunAsync(command, cancellationToken);
+        const string command =
+            "if [ -e \"$1\" ] || [ -L \"$1\" ]; then stat -L -c '%F|%a|%U|%G' -- \"$1\" && if [ -f \"$1\" ]; then sha256sum -- \"$1\" | cut -d' ' -f1; else echo -; fi; else echo ABSENT; fi";
+        var result = await context.RunAsync(RemoteCommand.Script(command, path), cancellationToken);
         if (!result.Succeeded)
         {
             throw new ModuleException($"cannot inspect {path}: {result.Stderr.Trim()}");

@@ -1,4 +1,4 @@
-using Orchestrator.Core.Shell;
+using Orchestrator.Core.Transport;
 
 namespace Orchestrator.Engine.Modules.Builtin;
 
@@ -24,9 +24,14 @@ internal sealed class ServiceModule : Module<IReadOnlyList<string>>
             throw context.Error("needs 'state' or 'enabled'");
         }
 
+        if (name.StartsWith('-'))
+        {
+            // systemctl would read it as an option (--help even succeeds); no unit name starts with '-'.
+            throw context.Error($"'name' must be a unit name, but '{name}' starts with '-'");
+        }
+
         context.ReadResource("service:" + name);
-        var q = ShellQuote.Quote(name);
-        var probe = await context.RunAsync($"systemctl is-active {q}; systemctl is-enabled {q} 2>/dev/null || true", cancellationToken);
+        var probe = await context.RunAsync(RemoteCommand.Script("systemctl is-active \"$1\"; systemctl is-enabled \"$1\" 2>/dev/null || true", name), cancellationToken);
         var lines = probe.Stdout.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         var active = lines.ElementAtOrDefault(0) ?? "unknown";
         var isEnabled = lines.ElementAtOrDefault(1) ?? "unknown";
@@ -83,7 +88,8 @@ internal sealed class ServiceModule : Module<IReadOnlyList<string>>
         var name = context.Arguments.RequireString("name");
         foreach (var action in actions)
         {
-            var r = await context.RunAsync($"systemctl {action} {ShellQuote.Quote(name)}", cancellationToken);
+            // The action is one of the constants above; only the unit name is a value.
+            var r = await context.RunAsync(RemoteCommand.Script($"systemctl {action} \"$1\"", name), cancellationToken);
             if (!r.Succeeded)
             {
                 return ModuleResult.Fail($"systemctl {action} {name} failed (rc={r.ExitCode}): {(r.Stderr + r.Stdout).Trim()}", plan.Result);

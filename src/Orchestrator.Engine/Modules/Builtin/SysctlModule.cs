@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using Orchestrator.Core.Shell;
 using Orchestrator.Core.Transport;
 
 namespace Orchestrator.Engine.Modules.Builtin;
@@ -55,7 +54,7 @@ internal sealed partial class SysctlModule : Module<SysctlChange>
         context.ReadResource(file);
         var proc = "/proc/sys/" + name.Replace('.', '/');
         var probe = await context.RunAsync(
-            $"cat {ShellQuote.Quote(proc)}; echo {Separator}; cat {ShellQuote.Quote(file)} 2>/dev/null || echo __ABSENT__", cancellationToken);
+            RemoteCommand.Script($"cat -- \"$1\"; echo {Separator}; cat -- \"$2\" 2>/dev/null || echo __ABSENT__", proc, file), cancellationToken);
         var at = probe.Stdout.IndexOf(Separator, StringComparison.Ordinal);
         if (!probe.Succeeded || at < 0)
         {
@@ -156,13 +155,13 @@ internal sealed partial class SysctlModule : Module<SysctlChange>
         if (change.FileText is not null)
         {
             var dir = Path.GetDirectoryName(change.File) ?? "/";
-            await context.RunAsync($"mkdir -p {ShellQuote.Quote(dir)}", cancellationToken);
+            await context.RunAsync(RemoteCommand.Script("mkdir -p -- \"$1\"", dir), cancellationToken);
             await context.UploadAsync(new FileUpload(change.File, Encoding.UTF8.GetBytes(change.FileText)) { Mode = "0644" }, cancellationToken);
         }
 
         if (change.Live is not null)
         {
-            var r = await context.RunAsync($"sysctl -w {ShellQuote.Quote(change.Name + "=" + change.Live)}", cancellationToken);
+            var r = await context.RunAsync(RemoteCommand.Script("sysctl -w -- \"$1\"", change.Name + "=" + change.Live), cancellationToken);
             if (!r.Succeeded)
             {
                 return ModuleResult.Fail($"sysctl -w {change.Name} failed (rc={r.ExitCode}): {(r.Stderr + r.Stdout).Trim()}", plan.Result);

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Orchestrator.Core.Shell;
+using Orchestrator.Core.Transport;
 
 namespace Orchestrator.Engine.Modules.Builtin;
 
@@ -27,13 +27,13 @@ internal sealed class WaitForModule : Module
     public override async Task<ModulePlan> PlanAsync(ModuleContext context, CancellationToken cancellationToken)
     {
         var args = context.Arguments;
-        var condition = Condition(context, out var description);
+        var condition = Condition(context, out var description, out var values);
         var timeout = args.GetInteger("timeout") ?? 300;
         var delay = args.GetInteger("delay") ?? 0;
         var sleep = Math.Max(1, args.GetInteger("sleep") ?? 1);
         if (context.Check && context.PendingChanges.Count > 0)
         {
-            var once = await context.RunAsync($"if {condition}; then echo READY; else echo WAITING; fi", cancellationToken);
+            var once = await context.RunAsync(RemoteCommand.Script($"if {condition}; then echo READY; else echo WAITING; fi", values), cancellationToken);
             return once.Stdout.Trim() == "READY"
                 ? ModulePlan.NoChange($"{description} (already)")
                 : ModulePlan.Unknown($"{description} does not hold yet, and earlier changes in this run (not applied in check mode) may decide it");
@@ -49,7 +49,7 @@ internal sealed class WaitForModule : Module
         script.Append(CultureInfo.InvariantCulture, $"while :; do n=$((n+1)); if {condition}; then echo READY $n; exit 0; fi; ");
         script.Append(CultureInfo.InvariantCulture, $"if [ $(date +%s) -ge $end ]; then echo TIMEOUT $n; exit 1; fi; sleep {sleep}; done");
         var start = context.TimeProvider.GetTimestamp();
-        var result = await context.RunAsync(script.ToString(), cancellationToken, TimeSpan.FromSeconds(timeout + delay + 30));
+        var result = await context.RunAsync(RemoteCommand.Script(script.ToString(), values), cancellationToken, TimeSpan.FromSeconds(timeout + delay + 30));
         var elapsed = context.TimeProvider.GetElapsedTime(start).TotalSeconds;
         var data = new Dictionary<string, object?>(StringComparer.Ordinal) { ["elapsed"] = Math.Round(elapsed, 3) };
         if (args.Has("port"))
@@ -67,7 +67,11 @@ internal sealed class WaitForModule : Module
             : ModulePlan.Fail(args.GetString("msg") ?? $"timeout after {timeout}s waiting until {description}{(result.Stderr.Length > 0 ? ": " + result.Stderr.Trim() : string.Empty)}", data);
     }
 
-    private static string Condition(ModuleContext context, out string description)
+    /// <summary>
+    /// The shell condition (constant text) and the values it reads as positional parameters: host and port, or path and
+    /// regex. Host and port reach bash's <c>/dev/tcp</c> as bash's own parameters, never as script text.
+    /// </summary>
+    private static string Condition(ModuleContext context, out string description, out string[] values)
     {
         var args = context.Arguments;
         var state = args.GetString("state")!;
@@ -80,23 +84,35 @@ internal sealed class WaitForModule : Module
                 throw context.Error("give either 'port' or 'path', not both");
             }
 
+            if (port is < 1 or > 65535)
+            {
+                throw context.Error($"'port' must be from 1 to 65535, but is {port}");
+            }
+
+            if (!HostNames.IsValid(host))
+            {
+                throw context.Error($"'host' must be a DNS name, an IPv4 or an IPv6 address, but is '{host}'");
+            }
+
             description = $"port {host}:{port} is {(present ? "open" : "closed")}";
-            var probe = $"timeout 2 bash -c {ShellQuote.Quote($"exec 3<>/dev/tcp/{host}/{port}")} 2>/dev/null";
+            values = [host, port.ToString(CultureInfo.InvariantCulture)];
+            const string probe = "timeout 2 bash -c 'exec 3<>\"/dev/tcp/$1/$2\"' bash \"$1\" \"$2\" 2>/dev/null";
             return present ? probe : $"! {probe}";
         }
 
         if (args.GetString("path") is { } path)
         {
             context.ReadResource(path);
-            var q = ShellQuote.Quote(path);
             if (args.GetString("search_regex") is { } regex)
             {
                 description = $"{path} contains /{regex}/";
-                return present ? $"grep -Eq {ShellQuote.Quote(regex)} {q} 2>/dev/null" : $"! grep -Eq {ShellQuote.Quote(regex)} {q} 2>/dev/null";
+                values = [path, regex];
+                return present ? "grep -Eq -e \"$2\" -- \"$1\" 2>/dev/null" : "! grep -Eq -e \"$2\" -- \"$1\" 2>/dev/null";
             }
 
             description = $"{path} {(present ? "exists" : "is absent")}";
-            return present ? $"[ -e {q} ]" : $"[ ! -e {q} ]";
+            values = [path];
+            return present ? "[ -e \"$1\" ]" : "[ ! -e \"$1\" ]";
         }
 
         throw context.Error("needs 'port' or 'path'");

@@ -275,6 +275,6 @@ public sealed class BuiltinModuleTests
                 - {name: runs, command: {cmd: "/bin/setup 'a b'", chdir: /opt, removes: /opt/done}}
             """);
         Assert.Equal(TaskOutcome.Ok, run.Result1("skipped", "h1").Outcome);
-        Assert.Contains(h["h1"].Commands, c => c == "cd /opt && /bin/setup 'a b'");
+        Assert.Contains(h["h1"].Commands, c => c == "cd -- /opt || exit\n/bin/setup 'a b'");
     }
 }
