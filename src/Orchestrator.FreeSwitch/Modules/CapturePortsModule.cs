@@ -37,6 +37,12 @@ internal sealed class CapturePortsModule : Module
             return ModulePlan.Unknown($"placement after the changes planned earlier ({string.Join(", ", pending)}) cannot be known in check mode; now: {summary}");
         }
 
+        // Placement that could not be seen (sockets unreadable without become) is never reported clear.
+        if (report.Verdict == HostVerdict.Unknown)
+        {
+            return ModulePlan.Fail(summary, result);
+        }
+
         var failAtRisk = context.Arguments.GetBool("fail_on_at_risk");
         if (report.Verdict == HostVerdict.Colliding && context.Arguments.GetBool("fail_on_colliding", true))
         {

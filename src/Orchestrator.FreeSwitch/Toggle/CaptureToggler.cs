@@ -38,6 +38,11 @@ internal sealed class CaptureToggler
         var input = facts.PlacementInput(_options.Rtcp);
         var report = CapturePlacement.Check(input);
         var colliding = report.Colliding;
+        if (colliding.Count == 0 && report.Verdict == HostVerdict.Unknown)
+        {
+            return new ToggleDecision(ToggleDecisionKind.Impossible, $"cannot tell whether a capture port collides: {report.Reason}", report);
+        }
+
         if (colliding.Count == 0)
         {
             var ports = string.Join(", ", report.Sockets.Select(s => s.Socket.Local));
@@ -210,6 +215,11 @@ internal sealed class CaptureToggler
             if (sockets.Pid is null)
             {
                 throw new ToggleFailedException("FreeSWITCH stopped running during the toggle");
+            }
+
+            if (sockets.SocketsUnreadable is { } unreadable)
+            {
+                throw new ToggleFailedException($"the capture sockets cannot be read: {unreadable}");
             }
 
             var count = sockets.Sockets.Count(facts.IsCaptureSocket);

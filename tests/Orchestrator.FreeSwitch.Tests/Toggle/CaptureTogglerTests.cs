@@ -4,6 +4,7 @@ using Orchestrator.Core.Secrets;
 using Orchestrator.FreeSwitch.Configuration;
 using Orchestrator.FreeSwitch.Esl;
 using Orchestrator.FreeSwitch.Facts;
+using Orchestrator.FreeSwitch.Facts.Sections;
 using Orchestrator.FreeSwitch.Placement;
 using Orchestrator.FreeSwitch.Toggle;
 using Polly;
@@ -17,8 +18,9 @@ public sealed class CaptureTogglerTests
 
     private static UdpSocket Capture(int port) => new("ESTAB", HostIp, port, Homer, 9060, 4242);
 
-    private static FreeSwitchHostFacts Facts(int[] capturePorts, string ephemeral = "20000-20199", string reserved = "") => new()
+    private static FreeSwitchHostFacts Facts(int[] capturePorts, string ephemeral = "20000-20199", string reserved = "", Dictionary<string, string>? unreadable = null) => new()
     {
+        UnreadableSections = unreadable ?? new Dictionary<string, string>(StringComparer.Ordinal),
         Host = "fs1",
         ConfDir = "/etc/freeswitch",
         Pid = 4242,
@@ -66,6 +68,18 @@ public sealed class CaptureTogglerTests
         var decision = new CaptureToggler(new CaptureToggleOptions(), TimeProvider.System).Decide(Facts([20042, 20161]));
         Assert.Equal(ToggleDecisionKind.Toggle, decision.Kind);
         Assert.Contains("would toggle capture off/on because 10.0.0.5:20042 collides with RTP", decision.Message);
+    }
+
+    [Fact]
+    public void Decide_SocketOwnersUnreadable_NoCollisionSeen_ImpossibleNotClear()
+    {
+        var facts = Facts([], unreadable: new Dictionary<string, string>(StringComparer.Ordinal) { [FactsSections.SocketFds.Name] = "Permission denied: /proc/4242/fd" });
+
+        var decision = new CaptureToggler(new CaptureToggleOptions(), TimeProvider.System).Decide(facts);
+
+        Assert.Equal(ToggleDecisionKind.Impossible, decision.Kind);
+        Assert.Contains("cannot tell whether a capture port collides", decision.Message, StringComparison.Ordinal);
+        Assert.Contains("Permission denied", decision.Message, StringComparison.Ordinal);
     }
 
     [Fact]
