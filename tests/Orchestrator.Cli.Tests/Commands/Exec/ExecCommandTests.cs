@@ -232,6 +232,23 @@ public sealed class ExecCommandTests : IClassFixture<ExecLab>, IDisposable
         }
     }
 
+    [Fact]
+    public async Task Exec_HostFloodsOutput_ControllerKeepsTheLimitWithAMarkerAndBoundedMemory()
+    {
+        // A hostile managed host: 200 MB on stdout. The controller keeps the first 16 MiB (the default limit), drops
+        // the rest while still reading it, and says so; its memory stays far below what buffering it all would take.
+        var timeFile = _temp.Write("time.txt", string.Empty);
+        var arguments = new[] { "-f", "%M", "-o", timeFile, OrchestratorCli.Executable, "exec", "-i", _lab.Lab.InventoryPath, "--limit", "fs2", "--", "yes | head -c 200000000" };
+
+        var result = await ProcessRunner.RunAsync("/usr/bin/time", arguments, environment: new Dictionary<string, string> { ["HOME"] = _lab.Home }, timeout: TimeSpan.FromSeconds(120));
+
+        Assert.Contains("fs2 | CHANGED | rc=0 >>", result.Stdout, StringComparison.Ordinal);
+        Assert.Matches(@"\[\.\.\. \d+ bytes truncated by orchestrator\]", result.Stdout);
+        Assert.InRange(result.Stdout.Length, 16 * 1024 * 1024, 17 * 1024 * 1024);
+        var maxRssKb = long.Parse(File.ReadAllText(timeFile).Trim().Split('\n')[^1], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(maxRssKb < 300 * 1024, $"the controller peaked at {maxRssKb / 1024} MiB for a 200 MB flood");
+    }
+
     private Task<ProcessResult> Exec(params string[] args) =>
         OrchestratorCli.RunAsync(new[] { "exec" }.Concat(args), environment: new Dictionary<string, string> { ["HOME"] = _lab.Home });
 }
