@@ -3,7 +3,7 @@
 # Usage: scripts/install-deps.sh [--with-browser]
 set -euo pipefail
 
-packages=(openssh-server openssh-client sip-tester sngrep iproute2 procps sudo ansible-core python3 util-linux openssl)
+packages=(openssh-server openssh-client sip-tester sngrep iproute2 procps sudo ansible-core python3 util-linux openssl time)
 if [[ "${1:-}" == "--with-browser" || "${ORCHESTRATOR_WITH_BROWSER:-0}" == "1" ]]; then
     packages+=(chromium)
 fi

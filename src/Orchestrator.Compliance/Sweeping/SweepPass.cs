@@ -53,7 +53,10 @@ internal sealed class SweepPass(PolicyEvaluator evaluator, IHostConnector connec
         {
             connection = await connector.ConnectAsync(host.Name, host.Variables, cancellationToken);
             var facts = await gatherer.GatherAsync(connection, evaluator.Request, cancellationToken);
-            ConfigSecrets.Register(redactor, facts.Configuration, facts.FreeSwitch?.Config);
+            if (facts.FreeSwitch is { } fs)
+            {
+                ConfigSecrets.Register(redactor, fs);
+            }
             return evaluator.Evaluate(host.Name, facts);
         }
         catch (HostUnreachableException ex)

@@ -1,5 +1,6 @@
 using FreeSwitch.Config;
 using Orchestrator.Core.Secrets;
+using Orchestrator.FreeSwitch.Facts;
 
 namespace Orchestrator.FreeSwitch.Configuration;
 
@@ -45,24 +46,41 @@ public static class ConfigSecrets
     }
 
     /// <summary>
-    /// Adds the effective ESL password, and the configuration's other credentials, to <paramref name="redactor"/>. Those
-    /// others are searched for everywhere only when they could not be ordinary text: vanilla's PINs (<c>1234</c>) would
-    /// blank out port numbers, and its placeholder <c>password</c> the word itself. Under their keys they are hidden anyway.
+    /// The credentials worth searching for in any text: vanilla's PINs (<c>1234</c>) would blank out port numbers, and
+    /// its placeholder <c>password</c> the word itself. Under their keys they are hidden anyway.
     /// </summary>
+    public static IReadOnlyList<Secret> Searchable(FreeSwitchConfiguration configuration) =>
+        Values(configuration)
+            .Where(v => v.Length >= 6 && !v.All(char.IsAsciiDigit) && !IsSecretKey(v))
+            .Distinct(StringComparer.Ordinal)
+            .Select(v => new Secret(v))
+            .ToList();
+
+    /// <summary>Adds the effective ESL password, and the configuration's other credentials, to <paramref name="redactor"/>.</summary>
     public static void Register(SecretRedactor redactor, FreeSwitchConfiguration? configuration, EffectiveSettings? settings)
     {
         ArgumentNullException.ThrowIfNull(redactor);
+        Register(redactor, settings, configuration is null ? [] : Searchable(configuration));
+    }
+
+    /// <summary>Adds what a host's facts know of its credentials (the collector finds them whenever it parses a tree).</summary>
+    public static void Register(SecretRedactor redactor, FreeSwitchHostFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(redactor);
+        ArgumentNullException.ThrowIfNull(facts);
+        Register(redactor, facts.Config, facts.ConfigCredentials);
+    }
+
+    private static void Register(SecretRedactor redactor, EffectiveSettings? settings, IReadOnlyList<Secret> credentials)
+    {
         if (settings is not null)
         {
             redactor.Add(settings.EslPassword);
         }
 
-        if (configuration is not null)
+        foreach (var credential in credentials)
         {
-            foreach (var value in Values(configuration).Where(v => v.Length >= 6 && !v.All(char.IsAsciiDigit) && !IsSecretKey(v)))
-            {
-                redactor.Add(value);
-            }
+            redactor.Add(credential);
         }
     }
 }

@@ -137,6 +137,7 @@ public sealed class FreeSwitchFactsCollector
             Config = parsed?.Settings,
             ConfigError = configError,
             Configuration = _options.KeepConfiguration ? parsed?.Configuration : null,
+            ConfigCredentials = parsed?.Configuration is { } tree ? ConfigSecrets.Searchable(tree) : [],
             RuntimeVariables = runtime,
             FileModified = ConfigTreeLoader.FileTimes(source),
             Pid = system.Pid,

@@ -19,6 +19,9 @@ public sealed class FreeSwitchHostFacts
 
     public string? ConfigError { get; init; }
 
+    /// <summary>The configuration's credentials worth redacting in any text (<see cref="Configuration.ConfigSecrets.Searchable"/>); never printed.</summary>
+    public IReadOnlyList<Core.Secrets.Secret> ConfigCredentials { get; init; } = [];
+
     /// <summary>The whole parsed configuration, when <see cref="FreeSwitchFactsOptions.KeepConfiguration"/> asked for it.</summary>
     public global::FreeSwitch.Config.FreeSwitchConfiguration? Configuration { get; init; }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Orchestrator.Core.Secrets;
 using Orchestrator.Core.Transport;
 using Orchestrator.Engine.Modules;
+using Orchestrator.FreeSwitch.Configuration;
 using Orchestrator.FreeSwitch.Esl;
 using Orchestrator.FreeSwitch.Facts;
 
@@ -78,7 +79,10 @@ internal static class ModuleSupport
     {
         try
         {
-            return await new FreeSwitchFactsCollector(options).CollectAsync(new ModuleContextShell(context), cancellationToken);
+            var facts = await new FreeSwitchFactsCollector(options).CollectAsync(new ModuleContextShell(context), cancellationToken);
+            // The run's redactor learns the host's configuration credentials, as the sweep's does (one path for both).
+            ConfigSecrets.Register(context.Redactor, facts);
+            return facts;
         }
         catch (FactsException ex)
         {
