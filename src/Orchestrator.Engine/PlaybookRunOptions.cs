@@ -21,6 +21,9 @@ public sealed class PlaybookRunOptions
     /// <summary>Further restricts the hosts of every play (<c>--limit</c>, an Ansible host pattern).</summary>
     public string? Limit { get; init; }
 
+    /// <summary>Directories searched for roles after the playbook's own <c>roles/</c> (ansible.cfg <c>roles_path</c>, <c>ANSIBLE_ROLES_PATH</c>).</summary>
+    public IReadOnlyList<string> RolesPath { get; init; } = [];
+
     /// <summary>Run only tasks with one of these tags (<c>--tags</c>); empty means all (except <c>never</c>).</summary>
     public IReadOnlyList<string> Tags { get; init; } = [];
 
