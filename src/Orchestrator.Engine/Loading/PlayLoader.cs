@@ -28,7 +28,7 @@ internal sealed class PlayLoader(PlaybookNodes nodes, TaskOptionsReader options,
         };
         options.Read(play, map);
         ReadBatching(play, map);
-        play.GatherFacts = nodes.OptionalBool(map, "gather_facts") ?? false;
+        play.GatherFacts = nodes.OptionalBool(map, "gather_facts");
         play.ForceHandlers = nodes.OptionalBool(map, "force_handlers") ?? false;
         ReadVarsFiles(play, map);
         if (PlaybookNodes.Child(map, "secret_vars") is { } sv)

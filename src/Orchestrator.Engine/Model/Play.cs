@@ -17,7 +17,8 @@ internal sealed class Play : TaskOptions
 
     public Strategy Strategy { get; set; } = Strategy.Linear;
 
-    public bool GatherFacts { get; set; }
+    /// <summary>The play's <c>gather_facts</c>; null when not given, so the run's <see cref="PlaybookRunOptions.GatherFactsDefault"/> decides.</summary>
+    public bool? GatherFacts { get; set; }
 
     public bool ForceHandlers { get; set; }
 

@@ -40,7 +40,8 @@ internal abstract class TaskNode : TaskOptions
         return get(Play);
     }
 
-    public bool EffectiveBecome => Inherit(o => o.Become) ?? false;
+    /// <summary><c>become</c> from the task, its blocks or the play; null when none says, so the run's default decides.</summary>
+    public bool? DeclaredBecome => Inherit(o => o.Become);
 
     public string? EffectiveBecomeUser
     {

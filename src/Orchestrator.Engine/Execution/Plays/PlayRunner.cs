@@ -63,7 +63,7 @@ internal sealed class PlayRunner
             }
 
             var batchSize = state.Batch.Count;
-            if (play.GatherFacts)
+            if (play.GatherFacts ?? run.Options.GatherFactsDefault)
             {
                 await _facts.GatherAsync(cancellationToken);
             }
