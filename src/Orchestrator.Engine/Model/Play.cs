@@ -27,6 +27,9 @@ internal sealed class Play : TaskOptions
     /// <summary>Variables whose values are secret (redacted from all output), besides names matched by the secret pattern.</summary>
     public List<string> SecretVars { get; } = [];
 
+    /// <summary>The roles of <c>roles:</c> and import_role, in order: Ansible's play.get_roles(), whose defaults and vars every task sees.</summary>
+    public List<RoleDefinition> Roles { get; } = [];
+
     public List<TaskNode> PreTasks { get; } = [];
 
     public List<TaskNode> Tasks { get; } = [];
