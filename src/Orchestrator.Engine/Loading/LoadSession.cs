@@ -15,7 +15,7 @@ internal sealed class LoadSession(ModuleRegistry modules, TemplateEngine templat
     /// <summary>Nested imports and includes allowed (a file that imports itself hits this or the cycle check).</summary>
     public const int MaxDepth = 32;
 
-    private readonly List<string> _importing = [];
+    private List<string> _importing = [];
     private readonly Dictionary<Play, RoleLoader> _roles = [];
 
     public ModuleRegistry Modules => modules;
@@ -25,6 +25,9 @@ internal sealed class LoadSession(ModuleRegistry modules, TemplateEngine templat
     public string PlaybookDirectory => playbookDirectory;
 
     public IReadOnlyList<string> RolesPath => rolesPath;
+
+    /// <summary>The same session for an imported playbook in <paramref name="directory"/> (its roles/ is searched), sharing the import chain.</summary>
+    public LoadSession ForPlaybook(string directory) => new(modules, templates, directory, rolesPath) { _importing = _importing };
 
     /// <summary>The play's role loader: one cache per play, shared by roles:, import_role and include_role.</summary>
     public RoleLoader RolesFor(Play play)

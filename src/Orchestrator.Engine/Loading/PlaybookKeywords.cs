@@ -33,7 +33,6 @@ internal static class PlaybookKeywords
     /// <summary>Ansible keywords we do not implement, each with what to do instead.</summary>
     public static readonly Dictionary<string, string> Unsupported = new(StringComparer.Ordinal)
     {
-        ["import_playbook"] = "import_playbook is not supported; run the playbooks one after the other",
         ["environment"] = "environment is not supported; set variables in the command (shell: FOO=bar cmd)",
         ["vars_prompt"] = "vars_prompt is not supported; pass values with -e",
         ["local_action"] = "local_action is not supported; use delegate_to: localhost",

@@ -21,8 +21,17 @@ internal sealed class PlaybookLoader(ModuleRegistry modules, TemplateEngine temp
             throw new UserInputException($"playbook '{path}' {problem}");
         }
 
+        var session = new LoadSession(modules, templates, DirectoryOf(path), rolesPath);
+        using var entered = session.Enter(path, new SourceLocation(path, 1, 1));
+        return new Playbook(path, LoadPlays(path, session, referencedFrom: null));
+    }
+
+    private static string DirectoryOf(string path) => Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
+
+    private static List<Play> LoadPlays(string path, LoadSession session, SourceLocation? referencedFrom)
+    {
         var nodes = new PlaybookNodes(path);
-        var root = YamlData.LoadFile(path, what: "a playbook (a YAML list of plays)");
+        var root = YamlData.LoadFile(path, referencedFrom, what: "a playbook (a YAML list of plays)");
         if (root is not YamlSequenceNode plays)
         {
             throw new UserInputException(
@@ -30,12 +39,18 @@ internal sealed class PlaybookLoader(ModuleRegistry modules, TemplateEngine temp
                 root is null ? new SourceLocation(path, 1, 1) : nodes.At(root));
         }
 
-        var session = new LoadSession(modules, templates, Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", rolesPath);
         var playLoader = new PlayLoader(session, nodes);
         var result = new List<Play>();
         foreach (var node in plays.Children)
         {
-            result.Add(playLoader.Load(node));
+            if (node is YamlMappingNode map && ImportKey(map) is { } key)
+            {
+                result.AddRange(ImportPlaybook(map, key, nodes, session));
+            }
+            else
+            {
+                result.Add(playLoader.Load(node));
+            }
         }
 
         if (result.Count == 0)
@@ -43,7 +58,50 @@ internal sealed class PlaybookLoader(ModuleRegistry modules, TemplateEngine temp
             throw new UserInputException("the playbook has no plays", nodes.At(plays));
         }
 
-        return new Playbook(path, result);
+        return result;
+    }
+
+    private static string? ImportKey(YamlMappingNode map) =>
+        PlaybookNodes.KeyNode(map, "import_playbook") is not null ? "import_playbook"
+        : PlaybookNodes.KeyNode(map, "ansible.builtin.import_playbook") is not null ? "ansible.builtin.import_playbook"
+        : null;
+
+    /// <summary>
+    /// import_playbook: the plays of another playbook, relative to the importing file, loaded now (it is static). Its
+    /// <c>when</c> applies to every task of those plays, its <c>tags</c> and <c>vars</c> are added to each play, as
+    /// in ansible-core 2.14; roles are searched beside the imported playbook.
+    /// </summary>
+    private static List<Play> ImportPlaybook(YamlMappingNode map, string key, PlaybookNodes nodes, LoadSession session)
+    {
+        nodes.CheckKeys(map, new HashSet<string>([key, "name", "when", "tags", "vars"], StringComparer.Ordinal), "import_playbook");
+        var value = PlaybookNodes.Child(map, key)!;
+        var file = nodes.ScalarString(value, key);
+        if (file.Contains("{{", StringComparison.Ordinal))
+        {
+            throw new UserInputException("import_playbook is loaded before any host runs, so its file name cannot use host variables", nodes.At(value));
+        }
+
+        var path = nodes.ResolveRelative(file);
+        if (InputPath.FileProblem(path) is { } problem)
+        {
+            throw new UserInputException($"imported playbook '{file}' {problem} (looked at {path})", nodes.At(value));
+        }
+
+        var keywords = new TaskOptions();
+        new TaskOptionsReader(nodes, new ExpressionReader(nodes, session.Templates)).Read(keywords, map);
+        using var entered = session.Enter(path, nodes.At(value));
+        var plays = LoadPlays(path, session.ForPlaybook(DirectoryOf(path)), nodes.At(value));
+        foreach (var play in plays)
+        {
+            play.When.AddRange(keywords.When);
+            play.Tags.AddRange(keywords.Tags.Where(t => !play.Tags.Contains(t)));
+            foreach (var (k, v) in keywords.Vars)
+            {
+                play.Vars[k] = v;
+            }
+        }
+
+        return plays;
     }
 
     /// <summary>Every task in <paramref name="nodes"/>, blocks flattened (block, rescue, always), in order.</summary>

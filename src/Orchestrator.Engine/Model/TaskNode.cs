@@ -90,7 +90,7 @@ internal abstract class TaskNode : TaskOptions
         }
     }
 
-    public IEnumerable<Expression> EffectiveWhen => Chain().SelectMany(n => n.When);
+    public IEnumerable<Expression> EffectiveWhen => Play.When.Concat(Chain().SelectMany(n => n.When));
 
     /// <summary>The role this node belongs to (the innermost role block around it), or null outside roles.</summary>
     public RoleDefinition? Role => RoleChain.LastOrDefault();
@@ -103,6 +103,12 @@ internal abstract class TaskNode : TaskOptions
     {
         get
         {
+            if (this is TaskDefinition { Include: { IsRole: true } include })
+            {
+                // IncludeRole.get_name: its own name, or "include_role : ROLE", never a role prefix.
+                return Name ?? $"include_role : {include.Target.Text}";
+            }
+
             var own = Name ?? (this is TaskDefinition t ? t.ModuleName : "block");
             return Role is { } role ? $"{role.Name} : {own}" : own;
         }

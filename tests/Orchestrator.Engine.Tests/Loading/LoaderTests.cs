@@ -65,8 +65,8 @@ public sealed class LoaderTests
             """);
         var tasks = PlaybookRunner.ListTasks(options);
         Assert.Contains("  play #1 (all): Configure\tTAGS: [conf]", tasks, StringComparison.Ordinal);
-        Assert.Contains("      one\tTAGS: [a,conf]", tasks, StringComparison.Ordinal);
-        Assert.Contains("      two\tTAGS: [b,conf]", tasks, StringComparison.Ordinal);
+        Assert.Contains("      one\tTAGS: [a, conf]", tasks, StringComparison.Ordinal);
+        Assert.Contains("      two\tTAGS: [b, conf]", tasks, StringComparison.Ordinal);
         var hosts = PlaybookRunner.ListHosts(options);
         Assert.Contains("    hosts (2):\n      h1\n      h2\n", hosts, StringComparison.Ordinal);
         Assert.Contains("TASK TAGS: [a, b, conf]", PlaybookRunner.ListTags(options), StringComparison.Ordinal);

@@ -12,7 +12,7 @@ namespace Orchestrator.Engine.Execution.Strategies;
 /// include_tasks and include_role when hosts reach them: per host (and loop item) the include's <c>when</c> is
 /// evaluated once and its target rendered; hosts that include the same target with the same parameters form one
 /// group, which runs the loaded tasks in lockstep (Ansible's IncludedFile.process_include_results). Each inclusion
-/// counts as ok for its host, as Ansible's "included:" line does.
+/// of a file counts as ok for its host, as Ansible's "included:" line does; an included role reports nothing itself.
 /// </summary>
 internal sealed class IncludeExpander(PlayContext play, ResultRecorder recorder, TaskEvents events)
 {
@@ -99,7 +99,8 @@ internal sealed class IncludeExpander(PlayContext play, ResultRecorder recorder,
                 continue;
             }
 
-            foreach (var (host, invocation) in group.Members)
+            // include_tasks reports "included: FILE for HOST" and counts it ok; include_role reports nothing (ansible-core 2.14).
+            foreach (var (host, invocation) in group.Members.Where(_ => !include.Include!.IsRole))
             {
                 recorder.Record(invocation, ItemResult.WithMessage(TaskOutcome.Ok, $"included: {group.Target} for {host.Name}"), loopSummary: false);
             }
