@@ -10,6 +10,7 @@ internal sealed class PlayVariables(RunState run, PlayState play, PlaySecrets se
     private readonly PlayState _play = play;
     private readonly VarsFileCache _varsFiles = new(run.Templates, run.Playbook.Directory, secrets);
     private readonly Lazy<Dictionary<string, object?>> _groups = new(() => MagicVariables.Groups(run.Inventory));
+    private readonly PlaybookAdjacentVars _adjacent = new(run.Options.Inventory, play.Play);
 
     /// <summary>An inventory host's play-level scope (for <c>hostvars</c>), or null for a name the inventory does not have.</summary>
     public VariableScope? HostScope(string name) =>
@@ -32,7 +33,7 @@ internal sealed class PlayVariables(RunState run, PlayState play, PlaySecrets se
     /// <summary>What a templated vars_files path may use: inventory, play vars, extra and magic variables.</summary>
     private VariableLevels PlayLevels(HostState host) => new()
     {
-        Inventory = host.Host.Variables,
+        Inventory = _adjacent.For(host),
         HostMagic = MagicVariables.ForHost(host),
         PlayVars = _play.Play.Vars,
         ExtraVars = _run.Options.ExtraVars,

@@ -3,7 +3,7 @@ namespace Orchestrator.Engine.Execution.Variables;
 /// <summary>
 /// The variables of one host for one task, one property per level of Ansible's precedence list, lowest first.
 /// <see cref="VariableScopeBuilder"/> stacks them; a level left null is empty. Levels marked "not yet" have no
-/// source in the engine today (roles, includes, playbook group_vars/host_vars, vars_prompt): the issues that add
+/// source in the engine today (roles, includes): the issues that add
 /// those fill the property in, and the order is already right.
 /// </summary>
 internal sealed record VariableLevels
@@ -13,8 +13,10 @@ internal sealed record VariableLevels
 
     /// <summary>
     /// The inventory's variables for the host, one dictionary that <c>Orchestrator.Inventory</c> has already
-    /// merged by Ansible's inventory rules: inventory file group vars, <c>group_vars/all</c>,
-    /// <c>group_vars/*</c> (by depth, priority, name), inventory file host vars, <c>host_vars/*</c>.
+    /// merged by Ansible's rules, the playbook-adjacent directories interleaved (<see cref="PlaybookAdjacentVars"/>):
+    /// inventory file group vars, inventory <c>group_vars/all</c>, playbook <c>group_vars/all</c>, inventory
+    /// <c>group_vars/*</c>, playbook <c>group_vars/*</c> (groups by depth, priority, name), inventory file host vars,
+    /// inventory <c>host_vars/*</c>, playbook <c>host_vars/*</c>.
     /// </summary>
     public IReadOnlyDictionary<string, object?>? Inventory { get; init; }
 
@@ -23,15 +25,6 @@ internal sealed record VariableLevels
     /// host's inventory variables (<c>Host.get_vars</c>), so play vars, set_fact and -e can override them.
     /// </summary>
     public IReadOnlyDictionary<string, object?>? HostMagic { get; init; }
-
-    /// <summary>Playbook-adjacent <c>group_vars/all</c> (not yet).</summary>
-    public IReadOnlyDictionary<string, object?>? PlaybookGroupVarsAll { get; init; }
-
-    /// <summary>Playbook-adjacent <c>group_vars/*</c> (not yet).</summary>
-    public IReadOnlyDictionary<string, object?>? PlaybookGroupVars { get; init; }
-
-    /// <summary>Playbook-adjacent <c>host_vars/*</c> (not yet).</summary>
-    public IReadOnlyDictionary<string, object?>? PlaybookHostVars { get; init; }
 
     /// <summary>Gathered facts (<c>ansible_facts</c> and the <c>ansible_*</c> copies); Ansible's cacheable set_fact lands here too.</summary>
     public IReadOnlyDictionary<string, object?>? Facts { get; init; }
