@@ -48,6 +48,8 @@ internal sealed class ModuleServices(RunState run, VariableScope scope, SourceLo
                 $"'{path}' {(candidates.Any(Directory.Exists) ? InputPath.IsADirectory : "not found")} (looked at {string.Join(" and ", candidates)})", location);
     }
 
+    public string TaskDirectory => Path.GetDirectoryName(Path.GetFullPath(location.File)) ?? run.Playbook.Directory;
+
     public bool TryGetVariable(string name, out object? value)
     {
         reads.Add(name);

@@ -26,6 +26,7 @@ internal sealed class PlayVariables(RunState run, PlayState play, PlaySecrets se
             VarsFiles = _play.Play.VarsFiles.Select(f => (IReadOnlyDictionary<string, object?>)_varsFiles.Load(f, () => VariableScopeBuilder.Build(playLevels))).ToList(),
             BlockVars = task?.Chain().OfType<BlockDefinition>().Where(b => b.Vars.Count > 0).Select(b => (IReadOnlyDictionary<string, object?>)b.Vars).ToList(),
             TaskVars = task is { Vars.Count: > 0 } ? task.Vars : null,
+            IncludeVars = host.IncludedVars,
             SetFacts = host.HostFacts,
         });
     }

@@ -47,7 +47,7 @@ internal sealed record VariableLevels
     /// <summary>Task <c>vars</c>.</summary>
     public IReadOnlyDictionary<string, object?>? TaskVars { get; init; }
 
-    /// <summary><c>include_vars</c> (not yet).</summary>
+    /// <summary><c>include_vars</c>, kept per host for the rest of the run.</summary>
     public IReadOnlyDictionary<string, object?>? IncludeVars { get; init; }
 
     /// <summary>set_fact values and registered results (above task vars, as in Ansible).</summary>
