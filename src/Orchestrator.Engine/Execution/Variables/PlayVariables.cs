@@ -12,6 +12,9 @@ internal sealed class PlayVariables(RunState run, PlayState play, PlaySecrets se
     private readonly Lazy<Dictionary<string, object?>> _groups = new(() => MagicVariables.Groups(run.Inventory));
     private readonly PlaybookAdjacentVars _adjacent = new(run.Options.Inventory, play.Play);
 
+    /// <summary>The play's vars_prompt answers (set once, before the play's first task).</summary>
+    public IReadOnlyDictionary<string, object?>? Prompted { get; set; }
+
     /// <summary>An inventory host's play-level scope (for <c>hostvars</c>), or null for a name the inventory does not have.</summary>
     public VariableScope? HostScope(string name) =>
         _run.Inventory.FindHost(name) is { } host ? ScopeFor(_run.State(host), null) : null;
@@ -37,6 +40,7 @@ internal sealed class PlayVariables(RunState run, PlayState play, PlaySecrets se
         Inventory = _adjacent.For(host),
         HostMagic = MagicVariables.ForHost(host),
         PlayVars = _play.Play.Vars,
+        VarsPrompt = Prompted,
         ExtraVars = _run.Options.ExtraVars,
         Magic = MagicVariables.ForPlay(_run, _play, _groups.Value, hostVars),
     };

@@ -32,7 +32,7 @@ internal sealed record VariableLevels
     /// <summary>Play <c>vars</c>.</summary>
     public IReadOnlyDictionary<string, object?>? PlayVars { get; init; }
 
-    /// <summary>Play <c>vars_prompt</c> (not yet).</summary>
+    /// <summary>Play <c>vars_prompt</c> answers (never templated: what a user types is data).</summary>
     public IReadOnlyDictionary<string, object?>? VarsPrompt { get; init; }
 
     /// <summary>Play <c>vars_files</c>, in the order written: a later file wins.</summary>
