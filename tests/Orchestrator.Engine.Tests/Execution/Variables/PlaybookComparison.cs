@@ -82,6 +82,7 @@ internal static class PlaybookComparison
         var info = new ProcessStartInfo(AnsiblePlaybook)
         {
             WorkingDirectory = dir.Path,
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -109,6 +110,7 @@ internal static class PlaybookComparison
         info.Environment["ANSIBLE_CALLBACK_PLUGINS"] = dir.Combine("ansible-test/callback_plugins");
         info.Environment["ANSIBLE_STDOUT_CALLBACK"] = "taskjson";
         using var process = Process.Start(info)!;
+        process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
