@@ -59,6 +59,9 @@ public sealed class PlaybookRunOptions
     /// <summary>Asks before each task (<c>--step</c>); null: do not ask.</summary>
     public IStepPrompt? Step { get; init; }
 
+    /// <summary>Asks for the plays' <c>vars_prompt</c> values on a terminal; null: no terminal (defaults are used, or the run stops).</summary>
+    public IVarsPrompt? VarsPrompt { get; init; }
+
     /// <summary>With <see cref="Check"/>: exit 10 when changes are pending (or unknown).</summary>
     public bool DetailedExitCode { get; init; }
 

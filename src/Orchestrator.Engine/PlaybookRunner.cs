@@ -31,6 +31,14 @@ public static class PlaybookRunner
         _ = Load(options, new TemplateEngine(new SecretRedactor()));
     }
 
+    /// <summary>Whether running would ask for a vars_prompt value (a play has one not given with -e): a live display must not run over the prompt.</summary>
+    public static bool AsksVarsPrompt(PlaybookRunOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return Load(options, new TemplateEngine(new SecretRedactor())).Plays
+            .Any(p => p.VarsPrompt.Any(v => !options.ExtraVars.ContainsKey(v.Name)));
+    }
+
     public static async Task<PlaybookRunResult> RunAsync(PlaybookRunOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);

@@ -24,14 +24,26 @@ public sealed class HostInventory
     private readonly OrderedDictionary<string, InventoryHost> _byName = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
     private readonly List<string> _warnings;
+    private readonly VarsFiles _files;
+    private readonly Dictionary<string, HostInventory> _withPlaybookDirectory = new(StringComparer.Ordinal);
     private InventoryHost? _implicitLocalhost;
     private HostNode? _implicitNode;
 
-    internal HostInventory(InventoryData data, IReadOnlyList<string> sources, VarsFiles files)
+    internal HostInventory(InventoryData data, IReadOnlyList<string> sources, VarsFiles files, string? playbookDirectory = null)
     {
         _data = data;
+        _files = files;
         Sources = sources;
+        PlaybookDirectory = playbookDirectory;
+
+        // Ansible reads the playbook's group_vars/host_vars after every source's, level by level (all, groups,
+        // host): listing the playbook directory last gives exactly that interleaving.
         var varsDirectories = sources.Where(s => !SourceParser.IsHostList(s)).Select(VarsFiles.BaseDirectory).ToList();
+        if (playbookDirectory is not null)
+        {
+            varsDirectories.Add(playbookDirectory);
+        }
+
         _merger = new VariableMerger(data, varsDirectories, files);
         _matcher = new PatternMatcher(data, ImplicitLocalhostNode);
 
@@ -91,11 +103,35 @@ public sealed class HostInventory
         }
     }
 
+    /// <summary>The directory whose <c>group_vars/</c> and <c>host_vars/</c> are merged after the sources' (see <see cref="WithPlaybookDirectory"/>), or null.</summary>
+    public string? PlaybookDirectory { get; }
+
     internal InventoryData Data => _data;
 
     internal VariableMerger Merger => _merger;
 
     public InventoryHost? FindHost(string name) => _byName.GetValueOrDefault(name);
+
+    /// <summary>
+    /// This inventory with the <c>group_vars/</c> and <c>host_vars/</c> beside a playbook merged in at Ansible's
+    /// levels (playbook <c>group_vars/all</c> above the sources' <c>group_vars/all</c>, and so on for groups and
+    /// hosts), as <c>ansible-playbook</c> and <c>ansible-inventory --playbook-dir</c> do. Built once per directory.
+    /// </summary>
+    public HostInventory WithPlaybookDirectory(string directory)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        var full = Path.GetFullPath(directory);
+        lock (_withPlaybookDirectory)
+        {
+            if (!_withPlaybookDirectory.TryGetValue(full, out var inventory))
+            {
+                inventory = new HostInventory(_data, Sources, _files, full);
+                _withPlaybookDirectory[full] = inventory;
+            }
+
+            return inventory;
+        }
+    }
 
     /// <summary>
     /// Hosts matching an Ansible host pattern (<c>all</c>, globs, <c>~regex</c>, <c>a:b</c>, <c>a:&amp;b</c>,

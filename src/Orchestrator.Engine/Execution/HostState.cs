@@ -14,6 +14,9 @@ internal sealed class HostState(InventoryHost host)
     /// <summary>Registered results and set_fact values (persist across plays, as in Ansible).</summary>
     public ConcurrentDictionary<string, object?> HostFacts { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Variables from include_vars (their own precedence level; persist across plays, as in Ansible).</summary>
+    public ConcurrentDictionary<string, object?> IncludedVars { get; } = new(StringComparer.Ordinal);
+
     /// <summary>ansible_facts and the top-level ansible_* copies, from gather_facts.</summary>
     public Dictionary<string, object?> GatheredFacts { get; set; } = new(StringComparer.Ordinal);
 

@@ -34,6 +34,7 @@ internal sealed class PlayLoader(LoadSession session, PlaybookNodes nodes)
         play.GatherFacts = nodes.OptionalBool(map, "gather_facts");
         play.ForceHandlers = nodes.OptionalBool(map, "force_handlers") ?? false;
         ReadVarsFiles(play, map);
+        play.VarsPrompt.AddRange(VarsPromptReader.Read(nodes, map));
         if (PlaybookNodes.Child(map, "secret_vars") is { } sv)
         {
             play.SecretVars.AddRange(nodes.Sequence(sv, "secret_vars").Select(i => nodes.ScalarString(i, "secret_vars entry")));

@@ -7,7 +7,7 @@ internal static class PlaybookKeywords
     {
         "name", "hosts", "serial", "max_fail_percentage", "any_errors_fatal", "strategy", "vars", "vars_files",
         "pre_tasks", "tasks", "post_tasks", "handlers", "become", "become_user", "gather_facts", "tags", "check_mode",
-        "diff", "no_log", "ignore_errors", "ignore_unreachable", "force_handlers", "secret_vars", "roles",
+        "diff", "no_log", "ignore_errors", "ignore_unreachable", "force_handlers", "secret_vars", "roles", "vars_prompt",
     };
 
     /// <summary>Keywords valid on blocks and tasks alike.</summary>
@@ -34,7 +34,6 @@ internal static class PlaybookKeywords
     public static readonly Dictionary<string, string> Unsupported = new(StringComparer.Ordinal)
     {
         ["environment"] = "environment is not supported; set variables in the command (shell: FOO=bar cmd)",
-        ["vars_prompt"] = "vars_prompt is not supported; pass values with -e",
         ["local_action"] = "local_action is not supported; use delegate_to: localhost",
         ["with_dict"] = "with_dict is not supported; use loop: \"{{ d | dict2items }}\"",
         ["with_together"] = "with_together is not supported",

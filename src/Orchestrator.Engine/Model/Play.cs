@@ -24,6 +24,8 @@ internal sealed class Play : TaskOptions
 
     public List<VarsFile> VarsFiles { get; } = [];
 
+    public List<VarsPromptEntry> VarsPrompt { get; } = [];
+
     /// <summary>Variables whose values are secret (redacted from all output), besides names matched by the secret pattern.</summary>
     public List<string> SecretVars { get; } = [];
 

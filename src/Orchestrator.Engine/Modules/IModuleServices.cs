@@ -19,5 +19,8 @@ internal interface IModuleServices
 
     string ResolveLocalPath(string path, string subdirectory);
 
+    /// <summary>The directory of the file the task was written in.</summary>
+    string TaskDirectory { get; }
+
     bool TryGetVariable(string name, out object? value);
 }

@@ -126,6 +126,9 @@ public sealed class ModuleContext
     public string ResolveLocalPath(string path, string subdirectory) => _services.ResolveLocalPath(path, subdirectory);
 
     /// <summary>A read-only view of the task's variables (for modules like debug).</summary>
+    /// <summary>The directory of the file the task was written in (include_vars <c>dir</c> is relative to it).</summary>
+    internal string TaskDirectory => _services.TaskDirectory;
+
     public bool TryGetVariable(string name, out object? value) => _services.TryGetVariable(name, out value);
 
     /// <summary>An error about this task, located at it.</summary>

@@ -66,6 +66,7 @@ public sealed class EngineHarness : IDisposable
             StartAtTask = builder.StartAtTask,
             DetailedExitCode = builder.DetailedExitCode,
             Modules = builder.Modules,
+            VarsPrompt = builder.VarsPrompt,
         };
 
     public async Task<HarnessRun> RunAsync(string playbook, Action<OptionsBuilder>? configure = null)
@@ -106,5 +107,7 @@ public sealed class EngineHarness : IDisposable
         public bool DetailedExitCode { get; set; }
 
         public ModuleRegistry Modules { get; set; } = ModuleRegistry.CreateDefault();
+
+        public IVarsPrompt? VarsPrompt { get; set; }
     }
 }

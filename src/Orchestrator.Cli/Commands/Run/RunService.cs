@@ -51,9 +51,10 @@ internal sealed class RunService(TextWriter stdout, TextWriter stderr, IAnsiCons
         IRunOutput output = settings.Output == "json" ? new JsonLinesRunOutput(stdout) : text;
 
         // On a terminal, a live progress line per task runs under the text output.
+        var prompt = TerminalVarsPrompt.Create(terminal);
         var progress = terminal is not null && settings.Output == "text" && !settings.Step ? new ProgressRunOutput(text, terminal) : null;
         using var connector = transport.Connect(Math.Min(forks, inventory?.Hosts.Count ?? 1));
-        var options = new PlaybookRunOptions
+        PlaybookRunOptions Options(IRunOutput runOutput) => new()
         {
             PlaybookPath = settings.Playbook,
             Inventory = inventory,
@@ -69,15 +70,17 @@ internal sealed class RunService(TextWriter stdout, TextWriter stderr, IAnsiCons
             GatherFactsDefault = config.GatherFactsByDefault,
             BecomeDefault = config.Become,
             ExtraVars = extraVars,
-            Output = progress ?? output,
+            Output = runOutput,
             TimeProvider = _time,
             ForceHandlers = settings.ForceHandlers,
             StartAtTask = settings.StartAtTask,
             Step = step,
+            VarsPrompt = prompt,
             DetailedExitCode = settings.DetailedExitCode,
             Redactor = transport.Redactor,
         };
 
+        var options = Options(progress ?? output);
         if (settings.SyntaxCheck || settings.ListTasks || settings.ListHosts || settings.ListTags)
         {
             PlaybookRunner.SyntaxCheck(options);
@@ -102,6 +105,13 @@ internal sealed class RunService(TextWriter stdout, TextWriter stderr, IAnsiCons
             }
 
             return 0;
+        }
+
+        // A vars_prompt question is asked on the terminal, which the live progress display would draw over.
+        if (progress is not null && prompt is not null && PlaybookRunner.AsksVarsPrompt(options))
+        {
+            progress = null;
+            options = Options(output);
         }
 
         var result = progress is null

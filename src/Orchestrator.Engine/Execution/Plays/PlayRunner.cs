@@ -1,5 +1,6 @@
 using Orchestrator.Engine.Execution.Strategies;
 using Orchestrator.Engine.Execution.Tasks;
+using Orchestrator.Engine.Execution.Variables;
 using Orchestrator.Engine.Model;
 using Orchestrator.Engine.Output;
 
@@ -38,6 +39,7 @@ internal sealed class PlayRunner
         var run = _play.Run;
         var play = _play.Play;
         var state = _play.State;
+        _play.Variables.Prompted = VarsPrompter.Ask(_play);
         var selected = PlayHosts.Select(run.Inventory, play, run.Options.Limit, run.Output.Warning);
         state.Hosts = selected.Select(run.State).Where(h => h.Active).ToList();
         if (state.Hosts.Count == 0)

@@ -41,6 +41,8 @@ internal sealed class ModuleServices(RunState run, TaskDefinition task, Variable
     /// <summary>The role's files/ or templates/ first, then the task file's and the playbook's directories (<see cref="LocalFileSearch"/>).</summary>
     public string ResolveLocalPath(string path, string subdirectory) => LocalFileSearch.Resolve(task, run.Playbook.Directory, path, subdirectory);
 
+    public string TaskDirectory => Path.GetDirectoryName(Path.GetFullPath(location.File)) ?? run.Playbook.Directory;
+
     public bool TryGetVariable(string name, out object? value)
     {
         reads.Add(name);

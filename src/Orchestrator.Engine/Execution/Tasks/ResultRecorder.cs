@@ -24,11 +24,12 @@ internal sealed class ResultRecorder(PlayContext play, TaskEvents events)
             SetPending(host, register, invocation.Check && (item.Outcome == TaskOutcome.Unknown || (item.Outcome == TaskOutcome.Changed && !item.ResultPredictable)));
         }
 
+        var store = StoreFor(invocation.Task, host);
         foreach (var facts in item.Facts)
         {
             foreach (var (k, v) in facts)
             {
-                host.HostFacts[k] = v;
+                store[k] = v;
                 SetPending(host, k, item.Outcome == TaskOutcome.Unknown);
             }
 
@@ -52,17 +53,22 @@ internal sealed class ResultRecorder(PlayContext play, TaskEvents events)
                 host.HostFacts[register] = PlainData.DeepCopy(result.Result);
             }
 
-            if (task.ModuleName == "set_fact" && result.Result.GetValueOrDefault(SetFactModule.FactsKey) is Dictionary<string, object?> facts)
+            if (task.ModuleName is "set_fact" or IncludeVarsModule.ModuleName && result.Result.GetValueOrDefault(SetFactModule.FactsKey) is Dictionary<string, object?> facts)
             {
+                var store = StoreFor(task, host);
                 foreach (var (k, v) in facts)
                 {
-                    host.HostFacts[k] = PlainData.DeepCopy(v);
+                    store[k] = PlainData.DeepCopy(v);
                 }
             }
 
             HandlerNotifier.Notify(play.Play, task, host, result.Notifies, result.MaybeNotifies);
         }
     }
+
+    // include_vars has its own level, below set_fact; set_fact and register share theirs.
+    private static System.Collections.Concurrent.ConcurrentDictionary<string, object?> StoreFor(TaskDefinition task, HostState host) =>
+        task.ModuleName == IncludeVarsModule.ModuleName ? host.IncludedVars : host.HostFacts;
 
     /// <summary>Check mode: a handler notified only by tasks with an unknown outcome is itself unknown.</summary>
     public void UnknownHandler(TaskDefinition handler, HostState host)

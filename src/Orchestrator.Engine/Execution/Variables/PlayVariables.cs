@@ -10,6 +10,10 @@ internal sealed class PlayVariables(RunState run, PlayState play, PlaySecrets se
     private readonly PlayState _play = play;
     private readonly VarsFileCache _varsFiles = new(run.Templates, run.Playbook.Directory, secrets);
     private readonly Lazy<Dictionary<string, object?>> _groups = new(() => MagicVariables.Groups(run.Inventory));
+    private readonly PlaybookAdjacentVars _adjacent = new(run.Options.Inventory, play.Play);
+
+    /// <summary>The play's vars_prompt answers (set once, before the play's first task).</summary>
+    public IReadOnlyDictionary<string, object?>? Prompted { get; set; }
 
     /// <summary>An inventory host's play-level scope (for <c>hostvars</c>), or null for a name the inventory does not have.</summary>
     public VariableScope? HostScope(string name) =>
@@ -25,6 +29,7 @@ internal sealed class PlayVariables(RunState run, PlayState play, PlaySecrets se
             VarsFiles = _play.Play.VarsFiles.Select(f => (IReadOnlyDictionary<string, object?>)_varsFiles.Load(f, () => VariableScopeBuilder.Build(playLevels))).ToList(),
             BlockVars = task?.Chain().OfType<BlockDefinition>().Where(b => b.Vars.Count > 0).Select(b => (IReadOnlyDictionary<string, object?>)b.Vars).ToList(),
             TaskVars = task is { Vars.Count: > 0 } ? task.Vars : null,
+            IncludeVars = host.IncludedVars,
             SetFacts = host.HostFacts,
             RoleDefaults = RoleVariables.Defaults(_play.Play, task),
             RoleVars = RoleVariables.Vars(_play.Play, task),
@@ -37,9 +42,10 @@ internal sealed class PlayVariables(RunState run, PlayState play, PlaySecrets se
     /// <summary>What a templated vars_files path may use: inventory, play vars, extra and magic variables.</summary>
     private VariableLevels PlayLevels(HostState host) => new()
     {
-        Inventory = host.Host.Variables,
+        Inventory = _adjacent.For(host),
         HostMagic = MagicVariables.ForHost(host),
         PlayVars = _play.Play.Vars,
+        VarsPrompt = Prompted,
         ExtraVars = _run.Options.ExtraVars,
         Magic = MagicVariables.ForPlay(_run, _play, _groups.Value, hostVars),
     };

@@ -3,7 +3,7 @@ namespace Orchestrator.Engine.Execution.Variables;
 /// <summary>
 /// The variables of one host for one task, one property per level of Ansible's precedence list, lowest first.
 /// <see cref="VariableScopeBuilder"/> stacks them; a level left null is empty. Levels marked "not yet" have no
-/// source in the engine today (roles, includes, playbook group_vars/host_vars, vars_prompt): the issues that add
+/// source in the engine today (roles, includes): the issues that add
 /// those fill the property in, and the order is already right.
 /// </summary>
 internal sealed record VariableLevels
@@ -13,8 +13,10 @@ internal sealed record VariableLevels
 
     /// <summary>
     /// The inventory's variables for the host, one dictionary that <c>Orchestrator.Inventory</c> has already
-    /// merged by Ansible's inventory rules: inventory file group vars, <c>group_vars/all</c>,
-    /// <c>group_vars/*</c> (by depth, priority, name), inventory file host vars, <c>host_vars/*</c>.
+    /// merged by Ansible's rules, the playbook-adjacent directories interleaved (<see cref="PlaybookAdjacentVars"/>):
+    /// inventory file group vars, inventory <c>group_vars/all</c>, playbook <c>group_vars/all</c>, inventory
+    /// <c>group_vars/*</c>, playbook <c>group_vars/*</c> (groups by depth, priority, name), inventory file host vars,
+    /// inventory <c>host_vars/*</c>, playbook <c>host_vars/*</c>.
     /// </summary>
     public IReadOnlyDictionary<string, object?>? Inventory { get; init; }
 
@@ -24,22 +26,13 @@ internal sealed record VariableLevels
     /// </summary>
     public IReadOnlyDictionary<string, object?>? HostMagic { get; init; }
 
-    /// <summary>Playbook-adjacent <c>group_vars/all</c> (not yet).</summary>
-    public IReadOnlyDictionary<string, object?>? PlaybookGroupVarsAll { get; init; }
-
-    /// <summary>Playbook-adjacent <c>group_vars/*</c> (not yet).</summary>
-    public IReadOnlyDictionary<string, object?>? PlaybookGroupVars { get; init; }
-
-    /// <summary>Playbook-adjacent <c>host_vars/*</c> (not yet).</summary>
-    public IReadOnlyDictionary<string, object?>? PlaybookHostVars { get; init; }
-
     /// <summary>Gathered facts (<c>ansible_facts</c> and the <c>ansible_*</c> copies); Ansible's cacheable set_fact lands here too.</summary>
     public IReadOnlyDictionary<string, object?>? Facts { get; init; }
 
     /// <summary>Play <c>vars</c>.</summary>
     public IReadOnlyDictionary<string, object?>? PlayVars { get; init; }
 
-    /// <summary>Play <c>vars_prompt</c> (not yet).</summary>
+    /// <summary>Play <c>vars_prompt</c> answers (never templated: what a user types is data).</summary>
     public IReadOnlyDictionary<string, object?>? VarsPrompt { get; init; }
 
     /// <summary>Play <c>vars_files</c>, in the order written: a later file wins.</summary>
@@ -54,7 +47,7 @@ internal sealed record VariableLevels
     /// <summary>Task <c>vars</c>.</summary>
     public IReadOnlyDictionary<string, object?>? TaskVars { get; init; }
 
-    /// <summary><c>include_vars</c> (not yet).</summary>
+    /// <summary><c>include_vars</c>, kept per host for the rest of the run.</summary>
     public IReadOnlyDictionary<string, object?>? IncludeVars { get; init; }
 
     /// <summary>set_fact values and registered results (above task vars, as in Ansible).</summary>

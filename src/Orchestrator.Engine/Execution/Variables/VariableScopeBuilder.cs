@@ -13,16 +13,11 @@ internal static class VariableScopeBuilder
         var stack = new LayerStack();
         stack.Add(levels.RoleDefaults, templatable: true);
 
-        // Ansible interleaves these eight: inventory file group vars, inventory group_vars/all, playbook
-        // group_vars/all, inventory group_vars/*, playbook group_vars/*, inventory file host vars, inventory
-        // host_vars/*, playbook host_vars/*. The inventory arrives merged (its five levels resolved by
-        // Orchestrator.Inventory), so the playbook levels stand above it all: whoever fills them in must first
-        // split Inventory into its levels and move each playbook level to its place in that list.
+        // Ansible interleaves eight levels here (inventory file group vars, inventory and playbook group_vars/all,
+        // inventory and playbook group_vars/*, inventory file host vars, inventory and playbook host_vars/*):
+        // Orchestrator.Inventory merges them into one, in that order.
         stack.Add(levels.Inventory, templatable: true);
         stack.Add(levels.HostMagic, templatable: false);
-        stack.Add(levels.PlaybookGroupVarsAll, templatable: true);
-        stack.Add(levels.PlaybookGroupVars, templatable: true);
-        stack.Add(levels.PlaybookHostVars, templatable: true);
 
         stack.Add(levels.Facts, templatable: false);
         stack.Add(levels.PlayVars, templatable: true);

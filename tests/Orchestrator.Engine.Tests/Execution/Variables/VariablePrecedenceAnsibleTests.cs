@@ -1,10 +1,4 @@
-using System.Diagnostics;
-using System.Text.Json;
-using Orchestrator.Core.Secrets;
-using Orchestrator.Engine.Output;
-using Orchestrator.Inventory;
 using Orchestrator.Testing;
-using Orchestrator.Transport;
 
 namespace Orchestrator.Engine.Tests.Execution.Variables;
 
@@ -12,10 +6,9 @@ namespace Orchestrator.Engine.Tests.Execution.Variables;
 /// The same playbook through the engine (local connection) and through ansible-playbook: every precedence level
 /// the engine has today, each pair of neighbours in one variable, must print the same values.
 /// </summary>
+[Trait("Requires", "ansible")]
 public sealed class VariablePrecedenceAnsibleTests : IDisposable
 {
-    private const string AnsiblePlaybook = "/usr/bin/ansible-playbook";
-
     private const string Inventory = """
         [web]
         localhost ansible_connection=local ansible_python_interpreter=/usr/bin/python3 group_vs_host=inventory_host ansible_kernel=inventory
@@ -76,39 +69,6 @@ public sealed class VariablePrecedenceAnsibleTests : IDisposable
 
     private static readonly string[] ExtraVars = ["set_fact_vs_extra=extra", "ansible_play_name=extra", "item=extra"];
 
-    // ansible-core has no JSON stdout callback (that one is in ansible.posix); this one prints every result as JSON.
-    private const string JsonCallback = """
-        import json
-        from ansible.plugins.callback import CallbackBase
-
-        class CallbackModule(CallbackBase):
-            CALLBACK_VERSION = 2.0
-            CALLBACK_TYPE = 'stdout'
-            CALLBACK_NAME = 'taskjson'
-
-            def __init__(self):
-                super().__init__()
-                self._results = []
-
-            def _add(self, result, status):
-                self._results.append({'task': result._task.get_name(), 'status': status, 'result': result._result})
-
-            def v2_runner_on_ok(self, result):
-                self._add(result, 'ok')
-
-            def v2_runner_on_failed(self, result, ignore_errors=False):
-                self._add(result, 'failed')
-
-            def v2_runner_on_skipped(self, result):
-                self._add(result, 'skipped')
-
-            def v2_runner_on_unreachable(self, result):
-                self._add(result, 'unreachable')
-
-            def v2_playbook_on_stats(self, stats):
-                self._display.display(json.dumps(self._results, default=str))
-        """;
-
     private readonly TempDirectory _dir = new("engine-precedence-");
 
     public VariablePrecedenceAnsibleTests()
@@ -117,8 +77,6 @@ public sealed class VariablePrecedenceAnsibleTests : IDisposable
         _dir.Write("site.yml", Playbook);
         _dir.Write("vars/first.yml", "play_vs_file: vars_file\nfile_vs_file: first_file\nfile_vs_block: vars_file\n");
         _dir.Write("vars/second.yml", "file_vs_file: second_file\n");
-        _dir.Write("ansible.cfg", "[defaults]\n");
-        _dir.Write("callback_plugins/taskjson.py", JsonCallback);
     }
 
     public void Dispose() => _dir.Dispose();
@@ -143,77 +101,9 @@ public sealed class VariablePrecedenceAnsibleTests : IDisposable
         Assert.Equal("set_fact", engine["show set_fact_vs_next_play"]);
     }
 
-    private async Task<Dictionary<string, string>> EngineAsync()
-    {
-        var redactor = new SecretRedactor();
-        using var connector = new HostConnector(new TransportOptions { Redactor = redactor });
-        var events = new RecordingRunOutput();
-        var result = await PlaybookRunner.RunAsync(
-            new PlaybookRunOptions
-            {
-                PlaybookPath = _dir.Combine("site.yml"),
-                Inventory = InventoryLoader.Load([_dir.Combine("inventory.ini")]),
-                Connector = connector,
-                ExtraVars = ExtraVariables.Parse(ExtraVars),
-                Output = events,
-                Redactor = redactor,
-            },
-            CancellationToken.None);
-        Assert.Equal(0, result.ExitCode);
-        return events.Results
-            .Where(r => r.Task.StartsWith("show ", StringComparison.Ordinal))
-            .GroupBy(r => r.Task)
-            .ToDictionary(g => g.Key, g => g.First().Message ?? "(none)", StringComparer.Ordinal);
-    }
+    private Task<Dictionary<string, string>> EngineAsync() =>
+        PlaybookComparison.EngineAsync(_dir.Combine("site.yml"), [_dir.Combine("inventory.ini")], ExtraVars);
 
-    private async Task<Dictionary<string, string>> AnsibleAsync()
-    {
-        Assert.True(File.Exists(AnsiblePlaybook), $"{AnsiblePlaybook} is missing: install ansible-core (scripts/install-deps.sh); this test compares with it");
-        var info = new ProcessStartInfo(AnsiblePlaybook)
-        {
-            WorkingDirectory = _dir.Path,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add("-i");
-        info.ArgumentList.Add("inventory.ini");
-        info.ArgumentList.Add("site.yml");
-        foreach (var e in ExtraVars)
-        {
-            info.ArgumentList.Add("-e");
-            info.ArgumentList.Add(e);
-        }
-
-        info.Environment.Clear();
-        info.Environment["PATH"] = "/usr/bin:/bin";
-        info.Environment["HOME"] = _dir.Path;
-        info.Environment["ANSIBLE_CONFIG"] = _dir.Combine("ansible.cfg");
-        info.Environment["ANSIBLE_LOCAL_TEMP"] = _dir.Combine("tmp");
-        info.Environment["ANSIBLE_NOCOLOR"] = "1";
-        info.Environment["ANSIBLE_RETRY_FILES_ENABLED"] = "0";
-        info.Environment["ANSIBLE_CALLBACK_PLUGINS"] = _dir.Combine("callback_plugins");
-        info.Environment["ANSIBLE_STDOUT_CALLBACK"] = "taskjson";
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"ansible-playbook exited {process.ExitCode}:\n{await stdout}\n{await stderr}");
-
-        var results = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var entry in JsonDocument.Parse(await stdout).RootElement.EnumerateArray())
-        {
-            var task = entry.GetProperty("task").GetString()!;
-            if (!task.StartsWith("show ", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            var result = entry.GetProperty("result");
-            var msg = result.TryGetProperty("results", out var items) ? items[0].GetProperty("msg") : result.GetProperty("msg");
-            results[task] = msg.ValueKind == JsonValueKind.String ? msg.GetString()! : msg.GetRawText();
-        }
-
-        return results;
-    }
+    private Task<Dictionary<string, string>> AnsibleAsync() =>
+        PlaybookComparison.AnsibleAsync(_dir, "site.yml", ["inventory.ini"], ExtraVars);
 }
