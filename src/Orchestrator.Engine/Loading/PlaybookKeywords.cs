@@ -7,19 +7,19 @@ internal static class PlaybookKeywords
     {
         "name", "hosts", "serial", "max_fail_percentage", "any_errors_fatal", "strategy", "vars", "vars_files",
         "pre_tasks", "tasks", "post_tasks", "handlers", "become", "become_user", "gather_facts", "tags", "check_mode",
-        "diff", "no_log", "ignore_errors", "ignore_unreachable", "force_handlers", "secret_vars",
+        "diff", "no_log", "ignore_errors", "ignore_unreachable", "force_handlers", "secret_vars", "environment",
     };
 
     /// <summary>Keywords valid on blocks and tasks alike.</summary>
     public static readonly HashSet<string> Common = new(StringComparer.Ordinal)
     {
         "name", "when", "tags", "vars", "become", "become_user", "ignore_errors", "ignore_unreachable", "no_log",
-        "check_mode", "diff", "run_once", "delegate_to", "any_errors_fatal",
+        "check_mode", "diff", "run_once", "delegate_to", "any_errors_fatal", "environment",
     };
 
     public static readonly HashSet<string> Task = new(Common, StringComparer.Ordinal)
     {
-        "loop", "with_items", "loop_control", "register", "until", "retries", "delay", "changed_when", "failed_when",
+        "loop", "loop_control", "register", "until", "retries", "delay", "changed_when", "failed_when",
         "notify", "args", "listen",
     };
 
@@ -36,11 +36,8 @@ internal static class PlaybookKeywords
         ["import_playbook"] = "import_playbook is not supported; run the playbooks one after the other",
         ["include_role"] = "roles are not supported",
         ["import_role"] = "roles are not supported",
-        ["environment"] = "environment is not supported; set variables in the command (shell: FOO=bar cmd)",
         ["vars_prompt"] = "vars_prompt is not supported; pass values with -e",
         ["local_action"] = "local_action is not supported; use delegate_to: localhost",
-        ["with_dict"] = "with_dict is not supported; use loop: \"{{ d | dict2items }}\"",
-        ["with_together"] = "with_together is not supported",
         ["async"] = "async is not supported",
         ["poll"] = "poll is not supported",
         ["throttle"] = "throttle is not supported; use --forks or serial",

@@ -39,6 +39,7 @@ internal sealed class TaskOptionsReader(PlaybookNodes nodes, ExpressionReader ex
             options.When.AddRange(expressions.Conditions(when, "when"));
         }
 
+        EnvironmentKeyword.Read(options, map, nodes, expressions);
         if (PlaybookNodes.Child(map, "vars") is { } vars)
         {
             ReadVars(options, vars);

@@ -19,6 +19,9 @@ internal sealed class TaskDefinition : TaskNode
 
     public SourceLocation LoopLocation { get; set; }
 
+    /// <summary>For <c>with_NAME</c>: the lookup (items, dict, sequence...) that turns <see cref="Loop"/>'s terms into the items.</summary>
+    public string? LoopWith { get; set; }
+
     public string LoopVar { get; set; } = "item";
 
     public Expression? LoopLabel { get; set; }

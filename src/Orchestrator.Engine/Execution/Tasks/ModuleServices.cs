@@ -48,6 +48,10 @@ internal sealed class ModuleServices(RunState run, VariableScope scope, SourceLo
                 $"'{path}' {(candidates.Any(Directory.Exists) ? InputPath.IsADirectory : "not found")} (looked at {string.Join(" and ", candidates)})", location);
     }
 
+    /// <summary>The directories searched for files of a kind (files, templates, vars), in order; fileglob globs in them.</summary>
+    public IReadOnlyList<string> SearchDirectories(string subdirectory) =>
+        [Path.Combine(run.Playbook.Directory, subdirectory), run.Playbook.Directory];
+
     public bool TryGetVariable(string name, out object? value)
     {
         reads.Add(name);
