@@ -29,9 +29,9 @@ internal static class ConversionFunctions
         set.Filter("type_debug", 1, 1, a => PlainData.TypeName(PlainData.Normalize(a[0])));
 
         set.Global(JinjaTranslator.KeywordArgumentFunction, 2, 2, a => new KeywordArgument(Text(a[0]), a[1]));
-        set.ContextGlobal("lookup", 1, 64, (c, a) => LookupPlugins.Call(a, LookupScope(c), query: false));
-        set.ContextGlobal("query", 1, 64, (c, a) => LookupPlugins.Call(a, LookupScope(c), query: true));
-        set.ContextGlobal("q", 1, 64, (c, a) => LookupPlugins.Call(a, LookupScope(c), query: true));
+        set.ContextGlobal("lookup", 1, 32, (c, a) => LookupPlugins.Call(a, LookupScope(c), query: false));
+        set.ContextGlobal("query", 1, 32, (c, a) => LookupPlugins.Call(a, LookupScope(c), query: true));
+        set.ContextGlobal("q", 1, 32, (c, a) => LookupPlugins.Call(a, LookupScope(c), query: true));
     }
 
     private static bool AnsibleBool(object? v) => v switch

@@ -21,7 +21,7 @@ internal sealed class TemplateFunction(string name, int min, int max, Func<Templ
 
     public int ParameterCount => max;
 
-    public ScriptVarParamKind VarParamKind => ScriptVarParamKind.None;
+    public ScriptVarParamKind VarParamKind => keywords ? ScriptVarParamKind.Direct : ScriptVarParamKind.None;
 
     public Type ReturnType => typeof(object);
 

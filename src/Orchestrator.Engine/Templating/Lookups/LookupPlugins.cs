@@ -61,11 +61,12 @@ internal static class LookupPlugins
         {
             if (arg is KeywordArgument kw)
             {
-                options[kw.Name] = kw.Value;
+                options[kw.Name] = PlainData.Normalize(kw.Value);
             }
             else
             {
-                terms.Add(arg is UndefinedValue u ? throw new UndefinedVariableException(u.Name) : arg);
+                // Scriban's arrays and objects become plain lists and mappings (undefined values throw).
+                terms.Add(PlainData.Normalize(arg));
             }
         }
 
