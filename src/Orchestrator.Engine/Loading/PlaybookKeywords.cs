@@ -20,10 +20,10 @@ internal static class PlaybookKeywords
     public static readonly HashSet<string> Task = new(Common, StringComparer.Ordinal)
     {
         "loop", "loop_control", "register", "until", "retries", "delay", "changed_when", "failed_when",
-        "notify", "args", "listen",
+        "notify", "args", "listen", "throttle",
     };
 
-    public static readonly HashSet<string> Block = new(Common, StringComparer.Ordinal) { "block", "rescue", "always" };
+    public static readonly HashSet<string> Block = new(Common, StringComparer.Ordinal) { "block", "rescue", "always", "throttle" };
 
     public static readonly HashSet<string> LoopControl = new(["loop_var", "label", "index_var", "pause"], StringComparer.Ordinal);
 
@@ -40,7 +40,6 @@ internal static class PlaybookKeywords
         ["local_action"] = "local_action is not supported; use delegate_to: localhost",
         ["async"] = "async is not supported",
         ["poll"] = "poll is not supported",
-        ["throttle"] = "throttle is not supported; use --forks or serial",
         ["connection"] = "connection is not supported at task level; set ansible_connection in the inventory",
     };
 }

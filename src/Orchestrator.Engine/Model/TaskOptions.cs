@@ -35,4 +35,7 @@ internal class TaskOptions
     public object? Environment { get; set; }
 
     public SourceLocation EnvironmentLocation { get; set; }
+
+    /// <summary><c>throttle</c> (tasks and blocks): at most this many hosts run the task at once; 0 or null: no limit.</summary>
+    public int? Throttle { get; set; }
 }

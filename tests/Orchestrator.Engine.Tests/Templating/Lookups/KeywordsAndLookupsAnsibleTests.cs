@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Orchestrator.Core.Secrets;
 using Orchestrator.Engine.Output;
@@ -15,8 +14,6 @@ namespace Orchestrator.Engine.Tests.Templating.Lookups;
 [Trait("Requires", "ansible")]
 public sealed class KeywordsAndLookupsAnsibleTests : IDisposable
 {
-    private const string AnsiblePlaybook = "/usr/bin/ansible-playbook";
-
     private const string Inventory = """
         [web]
         localhost ansible_connection=local ansible_python_interpreter=/usr/bin/python3
@@ -182,34 +179,18 @@ public sealed class KeywordsAndLookupsAnsibleTests : IDisposable
 
     private async Task<Dictionary<string, List<string>>> AnsibleAsync()
     {
-        Assert.True(File.Exists(AnsiblePlaybook), $"{AnsiblePlaybook} is missing: install ansible-core (scripts/install-deps.sh); this test compares with it");
-        var info = new ProcessStartInfo(AnsiblePlaybook)
-        {
-            WorkingDirectory = _dir.Path,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add("-i");
-        info.ArgumentList.Add("inventory.ini");
-        info.ArgumentList.Add("site.yml");
-        info.Environment.Clear();
-        info.Environment["PATH"] = "/usr/bin:/bin";
-        info.Environment["HOME"] = _dir.Path;
-        info.Environment["ANSIBLE_CONFIG"] = _dir.Combine("ansible.cfg");
-        info.Environment["ANSIBLE_LOCAL_TEMP"] = _dir.Combine("tmp");
-        info.Environment["ANSIBLE_NOCOLOR"] = "1";
-        info.Environment["ANSIBLE_RETRY_FILES_ENABLED"] = "0";
-        info.Environment["ANSIBLE_CALLBACK_PLUGINS"] = _dir.Combine("callback_plugins");
-        info.Environment["ANSIBLE_STDOUT_CALLBACK"] = "taskjson";
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"ansible-playbook exited {process.ExitCode}:\n{await stdout}\n{await stderr}");
+        var run = await AnsiblePlaybookProcess.RunAsync(
+            _dir.Path,
+            ["-i", "inventory.ini", "site.yml"],
+            new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["ANSIBLE_CALLBACK_PLUGINS"] = _dir.Combine("callback_plugins"),
+                ["ANSIBLE_STDOUT_CALLBACK"] = "taskjson",
+            });
+        Assert.True(run.ExitCode == 0, $"ansible-playbook exited {run.ExitCode}:\n{run.Stdout}\n{run.Stderr}");
 
         var results = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var entry in JsonDocument.Parse(await stdout).RootElement.EnumerateArray())
+        foreach (var entry in JsonDocument.Parse(run.Stdout).RootElement.EnumerateArray())
         {
             var task = entry.GetProperty("task").GetString()!;
             if (!task.StartsWith("show ", StringComparison.Ordinal))
