@@ -20,7 +20,7 @@ internal static class PlaybookKeywords
     public static readonly HashSet<string> Task = new(Common, StringComparer.Ordinal)
     {
         "loop", "loop_control", "register", "until", "retries", "delay", "changed_when", "failed_when",
-        "notify", "args", "listen", "throttle",
+        "notify", "args", "listen", "throttle", "async", "poll",
     };
 
     public static readonly HashSet<string> Block = new(Common, StringComparer.Ordinal) { "block", "rescue", "always", "throttle" };
@@ -38,8 +38,6 @@ internal static class PlaybookKeywords
         ["import_role"] = "roles are not supported",
         ["vars_prompt"] = "vars_prompt is not supported; pass values with -e",
         ["local_action"] = "local_action is not supported; use delegate_to: localhost",
-        ["async"] = "async is not supported",
-        ["poll"] = "poll is not supported",
         ["connection"] = "connection is not supported at task level; set ansible_connection in the inventory",
     };
 }

@@ -125,6 +125,7 @@ internal sealed class TaskLoader(ModuleRegistry modules, PlaybookNodes nodes, Ex
     private void ReadTaskKeywords(TaskDefinition task, YamlMappingNode map)
     {
         ReadLoop(task, map);
+        AsyncKeywords.Read(task, map, nodes);
         if (PlaybookNodes.Child(map, "register") is { } reg)
         {
             task.Register = nodes.ScalarString(reg, "register");

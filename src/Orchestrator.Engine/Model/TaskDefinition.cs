@@ -28,6 +28,9 @@ internal sealed class TaskDefinition : TaskNode
 
     public string? Register { get; set; }
 
+    /// <summary><c>async</c> (seconds) and <c>poll</c>; null when the task runs synchronously.</summary>
+    public Modules.AsyncSettings? Async { get; set; }
+
     public Expression? Until { get; set; }
 
     public object? Retries { get; set; }

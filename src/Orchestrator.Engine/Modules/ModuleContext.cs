@@ -46,6 +46,9 @@ public sealed class ModuleContext
     public string? BecomeUser { get; }
 
     /// <summary>The task's <c>environment</c>, exported to every command the module runs.</summary>
+    /// <summary>The task's <c>async</c>/<c>poll</c>, for the modules that run a command as a job (command, shell).</summary>
+    internal AsyncSettings? Async { get; init; }
+
     internal IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
     public TimeProvider TimeProvider => _services.TimeProvider;

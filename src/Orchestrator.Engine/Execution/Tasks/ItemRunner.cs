@@ -61,6 +61,7 @@ internal sealed class ItemRunner(PlayContext play, ConnectionResolver connection
             var context = new ModuleContext(invocation.DelegateTo ?? host.Name, connection, args, services, invocation.Check, invocation.Diff, task.EffectiveBecome, task.EffectiveBecomeUser)
             {
                 Environment = environment,
+                Async = task.Async,
             };
             var item = await ModuleInvoker.PlanAndApplyAsync(module, context, host, invocation.Check, ct);
             if (invocation.Check && item.Outcome is TaskOutcome.Ok or TaskOutcome.Changed && TaskConditions.PendingVarRead(host, reads) is { } pendingVar)

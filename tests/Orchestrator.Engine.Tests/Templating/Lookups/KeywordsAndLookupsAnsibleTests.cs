@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Orchestrator.Core.Secrets;
 using Orchestrator.Engine.Output;
 using Orchestrator.Inventory;
@@ -86,36 +85,6 @@ public sealed class KeywordsAndLookupsAnsibleTests : IDisposable
             - {name: show query errors ignore, debug: {msg: "n={{ query('file', 'nope.txt', errors='ignore') | length }}"}}
         """;
 
-    // ansible-core has no JSON stdout callback (that one is in ansible.posix); this one prints every result as JSON.
-    private const string JsonCallback = """
-        import json
-        from ansible.plugins.callback import CallbackBase
-
-        class CallbackModule(CallbackBase):
-            CALLBACK_VERSION = 2.0
-            CALLBACK_TYPE = 'stdout'
-            CALLBACK_NAME = 'taskjson'
-
-            def __init__(self):
-                super().__init__()
-                self._results = []
-
-            def _add(self, result, status):
-                self._results.append({'task': result._task.get_name(), 'status': status, 'result': result._result})
-
-            def v2_runner_on_ok(self, result):
-                self._add(result, 'ok')
-
-            def v2_runner_on_failed(self, result, ignore_errors=False):
-                self._add(result, 'failed')
-
-            def v2_runner_on_skipped(self, result):
-                self._add(result, 'skipped')
-
-            def v2_playbook_on_stats(self, stats):
-                self._display.display(json.dumps(self._results, default=str))
-        """;
-
     private readonly TempDirectory _dir = new("engine-keywords-");
 
     public KeywordsAndLookupsAnsibleTests()
@@ -127,7 +96,6 @@ public sealed class KeywordsAndLookupsAnsibleTests : IDisposable
         _dir.Write("files/a2.txt", "two\n");
         _dir.Write("templates/greet.j2", "Hello {{ greeting }}!\n");
         _dir.Write("ansible.cfg", "[defaults]\n");
-        _dir.Write("callback_plugins/taskjson.py", JsonCallback);
     }
 
     public void Dispose() => _dir.Dispose();
@@ -168,41 +136,9 @@ public sealed class KeywordsAndLookupsAnsibleTests : IDisposable
             },
             CancellationToken.None);
         Assert.True(result.ExitCode == 0, string.Join("\n", events.Results.Where(r => r.Outcome == TaskOutcome.Failed).Select(r => $"{r.Task}: {r.Message}")));
-        return events.Results
-            .Where(r => r.Task.StartsWith("show ", StringComparison.Ordinal))
-            .GroupBy(r => r.Task)
-            .ToDictionary(
-                g => g.Key,
-                g => (g.Any(r => r.Item is not null) ? g.Where(r => r.Item is not null) : g).Select(r => r.Message ?? "(none)").ToList(),
-                StringComparer.Ordinal);
+        return AnsiblePlaybookProcess.ShowMessages(events);
     }
 
-    private async Task<Dictionary<string, List<string>>> AnsibleAsync()
-    {
-        var run = await AnsiblePlaybookProcess.RunAsync(
-            _dir.Path,
-            ["-i", "inventory.ini", "site.yml"],
-            new Dictionary<string, string>(StringComparer.Ordinal)
-            {
-                ["ANSIBLE_CALLBACK_PLUGINS"] = _dir.Combine("callback_plugins"),
-                ["ANSIBLE_STDOUT_CALLBACK"] = "taskjson",
-            });
-        Assert.True(run.ExitCode == 0, $"ansible-playbook exited {run.ExitCode}:\n{run.Stdout}\n{run.Stderr}");
-
-        var results = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var entry in JsonDocument.Parse(run.Stdout).RootElement.EnumerateArray())
-        {
-            var task = entry.GetProperty("task").GetString()!;
-            if (!task.StartsWith("show ", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            var result = entry.GetProperty("result");
-            var messages = result.TryGetProperty("results", out var items) ? items.EnumerateArray().Select(i => i.GetProperty("msg")).ToList() : [result.GetProperty("msg")];
-            results[task] = messages.Select(m => m.ValueKind == JsonValueKind.String ? m.GetString()! : m.GetRawText()).ToList();
-        }
-
-        return results;
-    }
+    private Task<Dictionary<string, List<string>>> AnsibleAsync() =>
+        AnsiblePlaybookProcess.ShowMessagesAsync(_dir.Path, ["-i", "inventory.ini", "site.yml"]);
 }
