@@ -7,23 +7,23 @@ internal static class PlaybookKeywords
     {
         "name", "hosts", "serial", "max_fail_percentage", "any_errors_fatal", "strategy", "vars", "vars_files",
         "pre_tasks", "tasks", "post_tasks", "handlers", "become", "become_user", "gather_facts", "tags", "check_mode",
-        "diff", "no_log", "ignore_errors", "ignore_unreachable", "force_handlers", "secret_vars", "roles", "vars_prompt",
+        "diff", "no_log", "ignore_errors", "ignore_unreachable", "force_handlers", "secret_vars", "roles", "vars_prompt", "environment",
     };
 
     /// <summary>Keywords valid on blocks and tasks alike.</summary>
     public static readonly HashSet<string> Common = new(StringComparer.Ordinal)
     {
         "name", "when", "tags", "vars", "become", "become_user", "ignore_errors", "ignore_unreachable", "no_log",
-        "check_mode", "diff", "run_once", "delegate_to", "any_errors_fatal",
+        "check_mode", "diff", "run_once", "delegate_to", "any_errors_fatal", "environment",
     };
 
     public static readonly HashSet<string> Task = new(Common, StringComparer.Ordinal)
     {
-        "loop", "with_items", "loop_control", "register", "until", "retries", "delay", "changed_when", "failed_when",
-        "notify", "args", "listen",
+        "loop", "loop_control", "register", "until", "retries", "delay", "changed_when", "failed_when",
+        "notify", "args", "listen", "throttle", "async", "poll",
     };
 
-    public static readonly HashSet<string> Block = new(Common, StringComparer.Ordinal) { "block", "rescue", "always" };
+    public static readonly HashSet<string> Block = new(Common, StringComparer.Ordinal) { "block", "rescue", "always", "throttle" };
 
     /// <summary>Keywords of a role entry (play <c>roles:</c>, meta dependencies); every other key is a role parameter.</summary>
     public static readonly HashSet<string> RoleEntry = new(Common, StringComparer.Ordinal) { "role" };
@@ -33,13 +33,7 @@ internal static class PlaybookKeywords
     /// <summary>Ansible keywords we do not implement, each with what to do instead.</summary>
     public static readonly Dictionary<string, string> Unsupported = new(StringComparer.Ordinal)
     {
-        ["environment"] = "environment is not supported; set variables in the command (shell: FOO=bar cmd)",
         ["local_action"] = "local_action is not supported; use delegate_to: localhost",
-        ["with_dict"] = "with_dict is not supported; use loop: \"{{ d | dict2items }}\"",
-        ["with_together"] = "with_together is not supported",
-        ["async"] = "async is not supported",
-        ["poll"] = "poll is not supported",
-        ["throttle"] = "throttle is not supported; use --forks or serial",
         ["connection"] = "connection is not supported at task level; set ansible_connection in the inventory",
     };
 }

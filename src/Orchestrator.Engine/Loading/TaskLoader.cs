@@ -89,7 +89,7 @@ internal sealed class TaskLoader(LoadSession session, PlaybookNodes nodes, Expre
         foreach (var (k, v) in map.Children)
         {
             var key = ((YamlScalarNode)k).Value ?? string.Empty;
-            if (PlaybookKeywords.Task.Contains(key))
+            if (PlaybookKeywords.Task.Contains(key) || LoopKeywords.IsWithKeyword(key))
             {
                 if (key == "listen" && !isHandler)
                 {
@@ -134,6 +134,7 @@ internal sealed class TaskLoader(LoadSession session, PlaybookNodes nodes, Expre
     public void ReadTaskKeywords(TaskDefinition task, YamlMappingNode map)
     {
         ReadLoop(task, map);
+        AsyncKeywords.Read(task, map, nodes);
         if (PlaybookNodes.Child(map, "register") is { } reg)
         {
             task.Register = nodes.ScalarString(reg, "register");
@@ -181,23 +182,7 @@ internal sealed class TaskLoader(LoadSession session, PlaybookNodes nodes, Expre
 
     private void ReadLoop(TaskDefinition task, YamlMappingNode map)
     {
-        if (PlaybookNodes.Child(map, "loop") is { } loop)
-        {
-            task.Loop = LoopValue(loop, "loop");
-            task.LoopLocation = nodes.At(loop);
-        }
-
-        if (PlaybookNodes.Child(map, "with_items") is { } withItems)
-        {
-            if (task.Loop is not null)
-            {
-                throw new UserInputException("use either 'loop' or 'with_items', not both", nodes.At(withItems));
-            }
-
-            task.Loop = LoopValue(withItems, "with_items");
-            task.LoopLocation = nodes.At(withItems);
-        }
-
+        LoopKeywords.Read(task, map, nodes, expressions);
         if (PlaybookNodes.Child(map, "loop_control") is { } lc)
         {
             var lcm = lc as YamlMappingNode ?? throw new UserInputException("'loop_control' must be a mapping", nodes.At(lc));
@@ -211,22 +196,6 @@ internal sealed class TaskLoader(LoadSession session, PlaybookNodes nodes, Expre
             {
                 task.LoopLabel = expressions.Expr(label, "label", braces: true);
             }
-        }
-    }
-
-    private object? LoopValue(YamlNode node, string key)
-    {
-        var v = nodes.ToPlain(node);
-        switch (v)
-        {
-            case List<object?> list:
-                expressions.CheckTemplates(list, nodes.At(node));
-                return list;
-            case string s when s.Contains("{{", StringComparison.Ordinal):
-                expressions.CheckText(s, nodes.At(node));
-                return s;
-            default:
-                throw new UserInputException($"'{key}' must be a list or a \"{{{{ expression }}}}\" giving one, but found {YamlData.Kind(node)}", nodes.At(node));
         }
     }
 }

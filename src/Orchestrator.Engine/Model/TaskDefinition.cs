@@ -19,11 +19,17 @@ internal sealed class TaskDefinition : TaskNode
 
     public SourceLocation LoopLocation { get; set; }
 
+    /// <summary>For <c>with_NAME</c>: the lookup (items, dict, sequence...) that turns <see cref="Loop"/>'s terms into the items.</summary>
+    public string? LoopWith { get; set; }
+
     public string LoopVar { get; set; } = "item";
 
     public Expression? LoopLabel { get; set; }
 
     public string? Register { get; set; }
+
+    /// <summary><c>async</c> (seconds) and <c>poll</c>; null when the task runs synchronously.</summary>
+    public Modules.AsyncSettings? Async { get; set; }
 
     public Expression? Until { get; set; }
 

@@ -1,3 +1,5 @@
+using Orchestrator.Core.Errors;
+
 namespace Orchestrator.Engine.Model;
 
 /// <summary>Keywords that plays, blocks and tasks share; inner values override outer ones.</summary>
@@ -28,4 +30,12 @@ internal class TaskOptions
     public List<Expression> When { get; } = [];
 
     public Dictionary<string, object?> Vars { get; } = new(StringComparer.Ordinal);
+
+    /// <summary><c>environment</c> as written (a mapping or an expression giving one); null when not set here.</summary>
+    public object? Environment { get; set; }
+
+    public SourceLocation EnvironmentLocation { get; set; }
+
+    /// <summary><c>throttle</c> (tasks and blocks): at most this many hosts run the task at once; 0 or null: no limit.</summary>
+    public int? Throttle { get; set; }
 }

@@ -45,6 +45,12 @@ public sealed class ModuleContext
 
     public string? BecomeUser { get; }
 
+    /// <summary>The task's <c>environment</c>, exported to every command the module runs.</summary>
+    /// <summary>The task's <c>async</c>/<c>poll</c>, for the modules that run a command as a job (command, shell).</summary>
+    internal AsyncSettings? Async { get; init; }
+
+    internal IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     public TimeProvider TimeProvider => _services.TimeProvider;
 
     public SecretRedactor Redactor => _services.Redactor;
@@ -72,6 +78,7 @@ public sealed class ModuleContext
     public Task<CommandResult> RunAsync(RemoteCommand command, CancellationToken cancellationToken, TimeSpan? timeout = null, Secret? stdin = null, StdinReply? reply = null)
     {
         ArgumentNullException.ThrowIfNull(command);
+        command = RemoteEnvironment.Apply(command, Environment);
         if (command.Arguments.Any(a => a.Contains('\0', StringComparison.Ordinal)))
         {
             throw Error("a value contains a NUL character, which no remote command can carry");

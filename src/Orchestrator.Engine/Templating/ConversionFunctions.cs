@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Text;
+using Orchestrator.Engine.Templating.Lookups;
 using static Orchestrator.Engine.Templating.FunctionArguments;
 
 namespace Orchestrator.Engine.Templating;
 
-/// <summary>Filters that convert values and data formats (default, int, bool, to_json, b64encode, ...), and lookup().</summary>
+/// <summary>Filters that convert values and data formats (default, int, bool, to_json, b64encode, ...), and lookup()/query() (see <see cref="LookupPlugins"/>).</summary>
 internal static class ConversionFunctions
 {
     public static void Register(TemplateFunctionSet set)
@@ -27,7 +28,10 @@ internal static class ConversionFunctions
         set.Filter("ternary", 3, 4, a => a[0] is null && a.Length > 3 ? a[3] : PlainData.IsTruthy(a[0]) ? a[1] : a[2]);
         set.Filter("type_debug", 1, 1, a => PlainData.TypeName(PlainData.Normalize(a[0])));
 
-        set.Global("lookup", 2, 2, a => Lookup(Text(a[0]), Text(a[1])));
+        set.Global(JinjaTranslator.KeywordArgumentFunction, 2, 2, a => new KeywordArgument(Text(a[0]), a[1]));
+        set.ContextGlobal("lookup", 1, 32, (c, a) => LookupPlugins.Call(a, LookupScope(c), query: false));
+        set.ContextGlobal("query", 1, 32, (c, a) => LookupPlugins.Call(a, LookupScope(c), query: true));
+        set.ContextGlobal("q", 1, 32, (c, a) => LookupPlugins.Call(a, LookupScope(c), query: true));
     }
 
     private static bool AnsibleBool(object? v) => v switch
@@ -55,10 +59,6 @@ internal static class ConversionFunctions
         _ => null,
     };
 
-    private static object? Lookup(string kind, string arg) => kind switch
-    {
-        "env" => Environment.GetEnvironmentVariable(arg) ?? string.Empty,
-        "file" => File.Exists(arg) ? File.ReadAllText(arg).TrimEnd('\n') : throw new TemplateEvaluationException($"lookup('file'): '{arg}' does not exist"),
-        _ => throw new TemplateEvaluationException($"lookup: unknown kind '{kind}'; supported: env, file"),
-    };
+    private static ILookupScope LookupScope(Scriban.TemplateContext? context) =>
+        context as ILookupScope ?? throw new TemplateEvaluationException("lookup() and query() need a template's variables");
 }

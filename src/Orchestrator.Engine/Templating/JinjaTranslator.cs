@@ -11,6 +11,9 @@ namespace Orchestrator.Engine.Templating;
 /// </summary>
 internal static class JinjaTranslator
 {
+    /// <summary>The global a <c>name=value</c> argument of lookup()/query() becomes (it wraps the pair for the callee).</summary>
+    public const string KeywordArgumentFunction = "__kwarg";
+
     /// <summary>Scriban statements that may open a code block in a template file; they are kept as they are.</summary>
     private static readonly HashSet<string> StatementKeywords = new(StringComparer.Ordinal)
     {
@@ -670,7 +673,7 @@ internal static class JinjaTranslator
                     var name = value;
                     var at = Current.Offset;
                     _pos++;
-                    var args = ParseList(TokenKind.CloseParen);
+                    var args = ParseList(TokenKind.CloseParen, keywords: name is "lookup" or "query" or "q");
                     if (TemplateFunctions.Globals.Contains(name))
                     {
                         value = $"g_{name}({string.Join(", ", args)})";
@@ -760,18 +763,28 @@ internal static class JinjaTranslator
             return $"{(negate ? "!" : string.Empty)}t_{name.Text}({string.Join(", ", args)})";
         }
 
-        private List<string> ParseList(TokenKind closer)
+        private List<string> ParseList(TokenKind closer, bool keywords = false)
         {
             var items = new List<string>();
             while (Current.Kind != closer)
             {
-                if (Current.Kind == TokenKind.Identifier && Peek().Kind == TokenKind.Operator && Peek().Text == "=")
+                if (keywords && Current.Kind == TokenKind.Identifier && Peek().Kind == TokenKind.Operator && Peek().Text == "=")
+                {
+                    var keyword = Current.Text;
+                    _pos += 2;
+                    items.Add($"g_{KeywordArgumentFunction}(\"{keyword}\", {ParseConditional(closer)})");
+                }
+                else if (Current.Kind == TokenKind.Identifier && Peek().Kind == TokenKind.Operator && Peek().Text == "=")
                 {
                     throw new TemplateSyntaxException(
                         $"keyword arguments ('{Current.Text}=') are not supported; pass the value by position", Current.Offset);
                 }
 
-                items.Add(ParseConditional(closer));
+                else
+                {
+                    items.Add(ParseConditional(closer));
+                }
+
                 if (Current.Kind == TokenKind.Comma)
                 {
                     _pos++;

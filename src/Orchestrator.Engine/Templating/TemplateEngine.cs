@@ -24,6 +24,10 @@ internal sealed class TemplateEngine(SecretRedactor redactor)
     /// <summary>Checks the syntax of a string that may hold <c>{{ }}</c> blocks (load time).</summary>
     public void CheckText(string text, SourceLocation location) => _parser.ParseText(text, location);
 
+    /// <summary>The variables as lookups see them (for <c>with_NAME</c> loops, which run a lookup outside any template).</summary>
+    public Lookups.ILookupScope LookupScope(IVariableSource variables, SourceLocation location, Action<string>? onRead = null) =>
+        new Scope(this, variables, location, onRead, 0);
+
     /// <summary>Checks the syntax of a bare expression such as a <c>when</c> (load time).</summary>
     public void CheckExpression(string expression, SourceLocation location) => _parser.ParseExpression(expression, location);
 
@@ -194,7 +198,7 @@ internal sealed class TemplateEngine(SecretRedactor redactor)
     }
 
     /// <summary>One evaluation: the variables, where the text came from, and the recursion depth of nested variable templates.</summary>
-    private sealed class Scope(TemplateEngine engine, IVariableSource variables, SourceLocation location, Action<string>? onRead, int depth)
+    private sealed class Scope(TemplateEngine engine, IVariableSource variables, SourceLocation location, Action<string>? onRead, int depth) : Lookups.ILookupScope
     {
         public SourceLocation Location => location;
 
@@ -222,6 +226,8 @@ internal sealed class TemplateEngine(SecretRedactor redactor)
             context.PushGlobal(new VariablesObject(this));
             return context;
         }
+
+        public string RenderFile(string text, string path) => engine.RenderFile(text, path, variables, onRead);
 
         public bool TryGetVariable(string name, out object? value)
         {
@@ -286,8 +292,12 @@ internal sealed class TemplateEngine(SecretRedactor redactor)
     }
 
     /// <summary>A Scriban context where undefined values stay strict and plain dictionaries yield undefined for missing keys.</summary>
-    private sealed class StrictContext(Scope scope) : TemplateContext(new ScriptObject(), StringComparer.Ordinal)
+    private sealed class StrictContext(Scope scope) : TemplateContext(new ScriptObject(), StringComparer.Ordinal), Lookups.ILookupScope
     {
+        bool Lookups.ILookupScope.TryGetVariable(string name, out object? value) => scope.TryGetVariable(name, out value);
+
+        string Lookups.ILookupScope.RenderFile(string text, string path) => scope.RenderFile(text, path);
+
         public override bool ToBool(SourceSpan span, object? value) =>
             value is UndefinedValue u ? throw new UndefinedVariableException(u.Name, span) : base.ToBool(span, value);
 

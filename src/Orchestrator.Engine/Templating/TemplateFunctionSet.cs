@@ -40,6 +40,10 @@ internal sealed class TemplateFunctionSet
     public void Global(string name, int min, int max, Func<object?[], object?> body) =>
         _globals[name] = new TemplateFunction(name, min, max, body, false);
 
+    /// <summary>A global function that takes keyword arguments and sees the evaluation's context (lookup, query).</summary>
+    public void ContextGlobal(string name, int min, int max, Func<Scriban.TemplateContext?, object?[], object?> body) =>
+        _globals[name] = new TemplateFunction(name, min, max, body, false, keywords: true);
+
     /// <summary>Applies a filter by name, for filters that take another filter's name (map).</summary>
     public object? ApplyFilter(string filter, object? value) =>
         _filters.TryGetValue(filter, out var f)

@@ -131,9 +131,9 @@ internal abstract class PlayStrategy(PlayContext play, TaskRunner tasks, Handler
         }
     }
 
-    /// <summary>One task on one host, in a fork slot.</summary>
+    /// <summary>One task on one host, in a throttle slot (if the task has one) and a fork slot.</summary>
     protected Task<HostTaskResult> RunTaskAsync(TaskDefinition task, HostState host, bool rescuable, CancellationToken cancellationToken) =>
-        play.Run.Forks.RunAsync(() => tasks.RunAsync(task, host, rescuable, cancellationToken), cancellationToken);
+        TaskThrottle.RunAsync(task, () => play.Run.Forks.RunAsync(() => tasks.RunAsync(task, host, rescuable, cancellationToken), cancellationToken), cancellationToken);
 
     private Task RunSectionAsync(IReadOnlyList<TaskNode> nodes, IReadOnlyList<HostState> hosts, bool rescuable, CancellationToken cancellationToken) =>
         hosts.Count == 0 ? Task.CompletedTask : RunNodesAsync(nodes, hosts, rescuable, cancellationToken);

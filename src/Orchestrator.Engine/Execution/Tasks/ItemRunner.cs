@@ -43,6 +43,7 @@ internal sealed class ItemRunner(PlayContext play, ConnectionResolver connection
         play.Run.Options.Modules.TryGet(task.ModuleName, out var module);
         var reads = new HashSet<string>(StringComparer.Ordinal);
         var args = _arguments.Render(task, module, scope, reads);
+        var environment = TaskEnvironment.Render(task, scope, play.Run.Templates, play.Secrets, n => reads.Add(n));
         IHostConnection? connection = null;
         if (module.NeedsConnection)
         {
@@ -57,7 +58,11 @@ internal sealed class ItemRunner(PlayContext play, ConnectionResolver connection
         {
             attempts++;
             var services = new ModuleServices(play.Run, task, scope, reads, host.PendingResources);
-            var context = new ModuleContext(invocation.DelegateTo ?? host.Name, connection, args, services, invocation.Check, invocation.Diff, task.DeclaredBecome ?? play.Run.Options.BecomeDefault, task.EffectiveBecomeUser);
+            var context = new ModuleContext(invocation.DelegateTo ?? host.Name, connection, args, services, invocation.Check, invocation.Diff, task.DeclaredBecome ?? play.Run.Options.BecomeDefault, task.EffectiveBecomeUser)
+            {
+                Environment = environment,
+                Async = task.Async,
+            };
             var item = await ModuleInvoker.PlanAndApplyAsync(module, context, host, invocation.Check, ct);
             if (invocation.Check && item.Outcome is TaskOutcome.Ok or TaskOutcome.Changed && TaskConditions.PendingVarRead(host, reads) is { } pendingVar)
             {

@@ -1,6 +1,7 @@
 using Orchestrator.Core.Errors;
 using Orchestrator.Engine.Output;
 using Orchestrator.Engine.Templating;
+using Orchestrator.Engine.Templating.Lookups;
 
 namespace Orchestrator.Engine.Execution.Tasks;
 
@@ -41,24 +42,27 @@ internal sealed class LoopRunner(PlayContext play, ItemRunner items, TaskEvents 
     public static List<object?> Items(TemplateEngine templates, TaskInvocation invocation)
     {
         var task = invocation.Task;
-        var items = task.Loop switch
+        var rendered = templates.Render(task.Loop, invocation.Scope, task.LoopLocation);
+        if (task.LoopWith is { } lookup)
         {
-            List<object?> l => templates.Render(l, invocation.Scope, task.LoopLocation) as List<object?>,
-            string s => templates.Render(s, invocation.Scope, task.LoopLocation) switch
+            // with_NAME: the rendered terms (a single value becomes a one-term list) through the lookup, as Ansible does.
+            try
             {
-                List<object?> list => list,
-                null => [],
-                var other => throw new UserInputException($"the loop expression gives {PlainData.TypeName(other)}, not a list", task.LoopLocation),
-            },
-            _ => null,
-        } ?? [];
-        if (task.Loop is List<object?> raw && items.Count > 0 && raw.Count == 1 && items[0] is List<object?> nested && raw[0] is string)
-        {
-            // with_items: "{{ list }}" written as a one-element list flattens, as in Ansible.
-            items = nested;
+                var terms = rendered as List<object?> ?? [rendered];
+                return LookupPlugins.Run(lookup, terms, new Dictionary<string, object?>(StringComparer.Ordinal), templates.LookupScope(invocation.Scope, task.LoopLocation), LookupHost.Current);
+            }
+            catch (Exception ex) when (ex is LookupException or TemplateEvaluationException)
+            {
+                throw new UserInputException($"with_{lookup}: {ex.Message}", task.LoopLocation);
+            }
         }
 
-        return items;
+        return rendered switch
+        {
+            List<object?> list => list,
+            null => [],
+            var other => throw new UserInputException($"the loop expression gives {PlainData.TypeName(other)}, not a list", task.LoopLocation),
+        };
     }
 
     private string Label(TaskInvocation item, object? value)

@@ -2,6 +2,7 @@ using Orchestrator.Core.Errors;
 using Orchestrator.Core.Transport;
 using Orchestrator.Engine.Model;
 using Orchestrator.Engine.Output;
+using Orchestrator.Engine.Templating.Lookups;
 
 namespace Orchestrator.Engine.Execution.Tasks;
 
@@ -24,6 +25,8 @@ internal sealed class TaskRunner
     public async Task<HostTaskResult> RunAsync(TaskDefinition task, HostState host, bool rescuable, CancellationToken cancellationToken)
     {
         var invocation = TaskInvocation.Begin(_play, task, host, rescuable);
+        var files = new ModuleServices(_play.Run, invocation.Scope, task.Location, [], host.PendingResources);
+        new LookupHost(files.ResolveLocalPath, files.SearchDirectories, _play.Run.Playbook.Directory, m => _play.Run.Output.Warning(_play.Run.Redactor.Redact(m))).Enter();
         try
         {
             if (task.EffectiveDelegateTo is { } delegateTo)

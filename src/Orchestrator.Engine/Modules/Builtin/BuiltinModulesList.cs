@@ -8,5 +8,6 @@ internal static class BuiltinModulesList
         new CommandModule(), new ShellModule(), new TemplateModule(), new CopyModule(), new FileModule(),
         new LineInFileModule(), new XmlModule(), new ServiceModule(), new WaitForModule(), new SysctlModule(),
         new SetFactModule(), new IncludeVarsModule(), new AssertModule(), new DebugModule(), new FailModule(), new MetaModule(),
+        new AsyncStatusModule(),
     ];
 }

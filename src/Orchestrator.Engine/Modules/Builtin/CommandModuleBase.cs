@@ -59,22 +59,51 @@ internal abstract class CommandModuleBase : Module<string>
         var run = BuildCommand(context).Run;
         var stdin = context.Arguments.GetString("stdin") is { } s ? new Core.Secrets.Secret(s) : null;
         var start = context.TimeProvider.GetTimestamp();
-        var result = await context.RunAsync(run, cancellationToken, stdin: stdin);
-        var elapsed = context.TimeProvider.GetElapsedTime(start);
-        var data = new Dictionary<string, object?>(StringComparer.Ordinal)
+        CommandResult result;
+        if (context.Async is { } async)
         {
-            ["cmd"] = command,
-            ["rc"] = (long)result.ExitCode,
-            ["stdout"] = result.Stdout.TrimEnd('\n'),
-            ["stderr"] = result.Stderr.TrimEnd('\n'),
-            ["stdout_lines"] = Lines(result.Stdout),
-            ["stderr_lines"] = Lines(result.Stderr),
-            ["delta"] = elapsed.ToString("c", CultureInfo.InvariantCulture),
-        };
+            if (stdin is not null)
+            {
+                throw context.Error("'stdin' cannot be combined with 'async'");
+            }
+
+            var jid = await AsyncJob.StartAsync(context, run, async.Seconds, cancellationToken);
+            if (async.Poll == 0)
+            {
+                // Fire and forget: async_status reads the job later.
+                return ModuleResult.Change($"started job {jid}", new() { ["cmd"] = command, ["ansible_job_id"] = jid, ["started"] = 1L, ["finished"] = 0L, ["results_file"] = $"~/.ansible_async/{jid}" });
+            }
+
+            if (await AsyncJob.WaitAsync(context, jid, async, cancellationToken) is not { } finished)
+            {
+                return ModuleResult.Fail($"async task did not complete within the requested time - {async.Seconds}s", new() { ["cmd"] = command, ["ansible_job_id"] = jid });
+            }
+
+            result = finished;
+        }
+        else
+        {
+            result = await context.RunAsync(run, cancellationToken, stdin: stdin);
+        }
+
+        var elapsed = context.TimeProvider.GetElapsedTime(start);
+        var data = ResultData(result);
+        data["cmd"] = command;
+        data["delta"] = elapsed.ToString("c", CultureInfo.InvariantCulture);
         return result.ExitCode == 0
             ? ModuleResult.Change(string.Empty, data)
             : new ModuleResult { Changed = true, Failed = true, Message = "non-zero return code", Data = data };
     }
+
+    /// <summary>rc, stdout, stderr and their lines, as command and async_status report them.</summary>
+    internal static Dictionary<string, object?> ResultData(CommandResult result) => new(StringComparer.Ordinal)
+    {
+        ["rc"] = (long)result.ExitCode,
+        ["stdout"] = result.Stdout.TrimEnd('\n'),
+        ["stderr"] = result.Stderr.TrimEnd('\n'),
+        ["stdout_lines"] = Lines(result.Stdout),
+        ["stderr_lines"] = Lines(result.Stderr),
+    };
 
     private static List<object?> Lines(string text) =>
         text.Length == 0 ? [] : text.TrimEnd('\n').Split('\n').Select(l => (object?)l.TrimEnd('\r')).ToList();
