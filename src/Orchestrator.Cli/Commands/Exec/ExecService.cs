@@ -1,3 +1,4 @@
+using Orchestrator.Engine.Templating;
 using Orchestrator.Inventory;
 using Orchestrator.Transport.AdHoc;
 
@@ -27,7 +28,7 @@ internal sealed class ExecService
 
     public async Task<int> RunAsync(ExecCommand.Settings settings, string command, CancellationToken cancellationToken)
     {
-        var inventory = InventoryLoader.Load(settings.Inventory);
+        var inventory = InventoryLoader.Load(settings.Inventory, new InventoryLoadOptions { Expressions = new InventoryExpressionEvaluator() });
         var hosts = inventory.SelectHosts(settings.Limit);
         var transport = new CommandTransport(settings, _err, settings.Verbose, _time);
         if (hosts.Count == 0)

@@ -1,4 +1,6 @@
 using System.ComponentModel;
+using Orchestrator.Engine;
+using Orchestrator.Engine.Templating;
 using Orchestrator.Inventory;
 using Orchestrator.Inventory.Output;
 using Spectre.Console;
@@ -47,6 +49,14 @@ internal sealed class InventoryCommand : Command<InventoryCommand.Settings>
         [Description("With --list or --host: print YAML instead of JSON.")]
         public bool Yaml { get; init; }
 
+        [CommandOption("-e|--extra-vars <VARS>")]
+        [Description("Extra variables (key=value, JSON/YAML, or @file), seen by constructed files with use_extra_vars: true. Repeatable.")]
+        public string[] ExtraVars { get; init; } = [];
+
+        [CommandOption("--script-timeout <SECONDS>")]
+        [Description("Stop an inventory script that runs longer than this (default 60).")]
+        public double? ScriptTimeout { get; init; }
+
         [CommandOption("-v|--verbose")]
         [Description("More detail on errors (-vvv adds the stack trace).")]
         public bool Verbose { get; init; }
@@ -67,6 +77,11 @@ internal sealed class InventoryCommand : Command<InventoryCommand.Settings>
                 return ValidationResult.Error("found no inventory; expected -i PATH (a file, a directory or 'host1,host2,')");
             }
 
+            if (ScriptTimeout is { } seconds && (!double.IsFinite(seconds) || seconds <= 0 || seconds > 86_400))
+            {
+                return ValidationResult.Error($"found --script-timeout {seconds}; expected a number of seconds above 0 and at most 86400");
+            }
+
             if (Group is not null && Graph is not { IsSet: true })
             {
                 return ValidationResult.Error($"found the argument '{Group}' without --graph; expected a group name only after --graph");
@@ -85,7 +100,12 @@ internal sealed class InventoryCommand : Command<InventoryCommand.Settings>
             throw new Core.Errors.UserInputException($"found unknown argument '{unknown}'; expected the options listed by orchestrator inventory --help");
         }
 
-        var inventory = InventoryLoader.Load(settings.Inventory);
+        var inventory = InventoryLoader.Load(settings.Inventory, new InventoryLoadOptions
+        {
+            Expressions = new InventoryExpressionEvaluator(),
+            ExtraVars = ExtraVariables.Parse(settings.ExtraVars),
+            ScriptTimeout = settings.ScriptTimeout is { } seconds ? TimeSpan.FromSeconds(seconds) : InventoryLoadOptions.DefaultScriptTimeout,
+        });
         var warnings = new List<string>(inventory.Warnings);
 
         using var stdout = new ChunkedConsoleWriter();

@@ -2,6 +2,7 @@ using Orchestrator.Cli.Output;
 using Orchestrator.Core.Errors;
 using Orchestrator.Engine;
 using Orchestrator.Engine.Output;
+using Orchestrator.Engine.Templating;
 using Orchestrator.Inventory;
 using Spectre.Console;
 
@@ -31,7 +32,7 @@ internal sealed class RunService(TextWriter stdout, TextWriter stderr, IAnsiCons
     private async Task<int> RunCoreAsync(RunCommand.Settings settings, CancellationToken cancellationToken)
     {
         var extraVars = ExtraVariables.Parse(settings.ExtraVars);
-        HostInventory? inventory = settings.Inventory.Length > 0 ? InventoryLoader.Load(settings.Inventory) : null;
+        HostInventory? inventory = settings.Inventory.Length > 0 ? InventoryLoader.Load(settings.Inventory, new InventoryLoadOptions { Expressions = new InventoryExpressionEvaluator(), ExtraVars = extraVars }) : null;
         var transport = new CommandTransport(settings, stderr, settings.Verbosity >= 3, _time);
         if (inventory is not null)
         {
