@@ -27,9 +27,13 @@ public sealed class HostInventory
     private InventoryHost? _implicitLocalhost;
     private HostNode? _implicitNode;
 
-    internal HostInventory(InventoryData data, IReadOnlyList<string> sources, VarsFiles files)
+    // ansible-inventory's view with -e: the extra vars on top of every host's variables.
+    private readonly IReadOnlyDictionary<string, object?>? _overlay;
+
+    internal HostInventory(InventoryData data, IReadOnlyList<string> sources, VarsFiles files, IReadOnlyDictionary<string, object?>? hostVariablesOverlay = null)
     {
         _data = data;
+        _overlay = hostVariablesOverlay is { Count: > 0 } ? hostVariablesOverlay : null;
         Sources = sources;
         var varsDirectories = sources.Where(s => !SourceParser.IsHostList(s)).Select(VarsFiles.BaseDirectory).ToList();
         _merger = new VariableMerger(data, varsDirectories, files);
@@ -161,13 +165,29 @@ public sealed class HostInventory
 
     internal InventoryHost HostFor(HostNode node) => node.Implicit ? _implicitLocalhost! : _byNode[node];
 
+    private IReadOnlyDictionary<string, object?> Overlaid(IReadOnlyDictionary<string, object?> variables)
+    {
+        if (_overlay is null)
+        {
+            return variables;
+        }
+
+        var result = new Dictionary<string, object?>(variables, StringComparer.Ordinal);
+        foreach (var (k, v) in _overlay)
+        {
+            result[k] = v;
+        }
+
+        return new ReadOnlyDictionary<string, object?>(result);
+    }
+
     private InventoryHost CreateHost(HostNode node)
     {
         var variables = _merger.ForHost(node, out var groupNames);
         var host = new InventoryHost
         {
             Name = node.Name,
-            Variables = variables,
+            Variables = Overlaid(variables),
             Groups = groupNames,
             InventorySource = node.Source,
         };
@@ -190,7 +210,7 @@ public sealed class HostInventory
             _implicitLocalhost = new InventoryHost
             {
                 Name = name,
-                Variables = _merger.ForImplicitHost(node),
+                Variables = Overlaid(_merger.ForImplicitHost(node)),
                 Groups = [],
                 IsImplicit = true,
             };

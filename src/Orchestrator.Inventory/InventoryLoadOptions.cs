@@ -12,6 +12,12 @@ public sealed class InventoryLoadOptions
     /// <summary>The run's <c>-e</c> variables, which constructed expressions see with <c>use_extra_vars: true</c>.</summary>
     public IReadOnlyDictionary<string, object?> ExtraVars { get; init; } = new Dictionary<string, object?>();
 
+    /// <summary>
+    /// Put <see cref="ExtraVars"/> on top of every host's variables, as ansible-inventory shows them with <c>-e</c>
+    /// (a run keeps them in their own, highest level instead).
+    /// </summary>
+    public bool ExtraVarsInHostVariables { get; init; }
+
     /// <summary>See <see cref="DefaultScriptTimeout"/>.</summary>
     public TimeSpan ScriptTimeout { get; init; } = DefaultScriptTimeout;
 }

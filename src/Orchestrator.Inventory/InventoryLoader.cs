@@ -29,6 +29,6 @@ public static class InventoryLoader
         }
 
         data.Reconcile();
-        return new HostInventory(data, sources.Where(s => !string.IsNullOrEmpty(s)).ToArray(), new VarsFiles(data.Warnings.Add));
+        return new HostInventory(data, sources.Where(s => !string.IsNullOrEmpty(s)).ToArray(), new VarsFiles(data.Warnings.Add), options.ExtraVarsInHostVariables ? options.ExtraVars : null);
     }
 }

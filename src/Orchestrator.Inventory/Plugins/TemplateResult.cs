@@ -25,6 +25,9 @@ internal static partial class TemplateResult
 
         switch (value)
         {
+            case null:
+                // Ansible's finalize renders None as nothing.
+                return "";
             case bool:
                 return value;
             case List<object?> or Dictionary<string, object?>:

@@ -104,6 +104,7 @@ internal sealed class InventoryCommand : Command<InventoryCommand.Settings>
         {
             Expressions = new InventoryExpressionEvaluator(),
             ExtraVars = ExtraVariables.Parse(settings.ExtraVars),
+            ExtraVarsInHostVariables = true,
             ScriptTimeout = settings.ScriptTimeout is { } seconds ? TimeSpan.FromSeconds(seconds) : InventoryLoadOptions.DefaultScriptTimeout,
         });
         var warnings = new List<string>(inventory.Warnings);
