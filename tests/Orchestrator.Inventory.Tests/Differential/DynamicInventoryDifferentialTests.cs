@@ -31,8 +31,7 @@ public sealed partial class DynamicInventoryDifferentialTests
     public async Task ListGraphHost_SameAsAnsibleInventory(string name)
     {
         var c = Cases[name];
-        using var dir = new TempDirectory("orchestrator-dynamic-");
-        c.Materialize(dir);
+        using var dir = Materialized(c);
         var arguments = c.SourceArguments.ToList();
         var ansibleList = AnsibleReference.InventoryAsync(dir.Path, [.. arguments, "--list"]);
         var ansibleGraph = AnsibleReference.InventoryAsync(dir.Path, [.. arguments, "--graph"]);
@@ -66,8 +65,7 @@ public sealed partial class DynamicInventoryDifferentialTests
     public async Task Refused_ByBothTools_EachSayingWhy(string name)
     {
         var c = Cases[name];
-        using var dir = new TempDirectory("orchestrator-dynamic-");
-        c.Materialize(dir);
+        using var dir = Materialized(c);
         var arguments = c.SourceArguments.ToList();
         var ansible = await AnsibleReference.InventoryAsync(dir.Path, [.. arguments, "--list"]);
         var ours = await OrchestratorCli.RunAsync(["inventory", .. arguments, "--list"], dir.Path);
@@ -79,6 +77,13 @@ public sealed partial class DynamicInventoryDifferentialTests
         Assert.StartsWith("ERROR: ", ours.Stderr, StringComparison.Ordinal);
         Assert.Equal("", ours.Stdout);
         Assert.DoesNotContain("   at ", ours.Stderr, StringComparison.Ordinal);
+    }
+
+    private static TempDirectory Materialized(DynamicCase c)
+    {
+        var dir = new TempDirectory("orchestrator-dynamic-");
+        c.Materialize(dir);
+        return dir;
     }
 
     // Ansible wraps its warnings at the terminal width.
