@@ -29,10 +29,14 @@ public sealed class HostInventory
     private InventoryHost? _implicitLocalhost;
     private HostNode? _implicitNode;
 
-    internal HostInventory(InventoryData data, IReadOnlyList<string> sources, VarsFiles files, string? playbookDirectory = null)
+    // ansible-inventory's view with -e: the extra vars on top of every host's variables.
+    private readonly IReadOnlyDictionary<string, object?>? _overlay;
+
+    internal HostInventory(InventoryData data, IReadOnlyList<string> sources, VarsFiles files, string? playbookDirectory = null, IReadOnlyDictionary<string, object?>? hostVariablesOverlay = null)
     {
         _data = data;
         _files = files;
+        _overlay = hostVariablesOverlay is { Count: > 0 } ? hostVariablesOverlay : null;
         Sources = sources;
         PlaybookDirectory = playbookDirectory;
 
@@ -125,7 +129,7 @@ public sealed class HostInventory
         {
             if (!_withPlaybookDirectory.TryGetValue(full, out var inventory))
             {
-                inventory = new HostInventory(_data, Sources, _files, full);
+                inventory = new HostInventory(_data, Sources, _files, full, _overlay);
                 _withPlaybookDirectory[full] = inventory;
             }
 
@@ -197,13 +201,29 @@ public sealed class HostInventory
 
     internal InventoryHost HostFor(HostNode node) => node.Implicit ? _implicitLocalhost! : _byNode[node];
 
+    private IReadOnlyDictionary<string, object?> Overlaid(IReadOnlyDictionary<string, object?> variables)
+    {
+        if (_overlay is null)
+        {
+            return variables;
+        }
+
+        var result = new Dictionary<string, object?>(variables, StringComparer.Ordinal);
+        foreach (var (k, v) in _overlay)
+        {
+            result[k] = v;
+        }
+
+        return new ReadOnlyDictionary<string, object?>(result);
+    }
+
     private InventoryHost CreateHost(HostNode node)
     {
         var variables = _merger.ForHost(node, out var groupNames);
         var host = new InventoryHost
         {
             Name = node.Name,
-            Variables = variables,
+            Variables = Overlaid(variables),
             Groups = groupNames,
             InventorySource = node.Source,
         };
@@ -226,7 +246,7 @@ public sealed class HostInventory
             _implicitLocalhost = new InventoryHost
             {
                 Name = name,
-                Variables = _merger.ForImplicitHost(node),
+                Variables = Overlaid(_merger.ForImplicitHost(node)),
                 Groups = [],
                 IsImplicit = true,
             };

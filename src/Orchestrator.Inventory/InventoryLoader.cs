@@ -9,9 +9,14 @@ public static class InventoryLoader
 {
     /// <summary>Loads and merges several <c>-i</c> sources (files or directories); a later source wins.</summary>
     /// <exception cref="Orchestrator.Core.Errors.UserInputException">A source is malformed; the message has file:line:column.</exception>
-    public static HostInventory Load(IReadOnlyList<string> sources)
+    public static HostInventory Load(IReadOnlyList<string> sources) => Load(sources, new InventoryLoadOptions());
+
+    /// <summary>Loads and merges several <c>-i</c> sources, with what constructed files and inventory scripts need.</summary>
+    /// <exception cref="Orchestrator.Core.Errors.UserInputException">A source is malformed or a script fails; the message has file:line:column.</exception>
+    public static HostInventory Load(IReadOnlyList<string> sources, InventoryLoadOptions options)
     {
         ArgumentNullException.ThrowIfNull(sources);
+        ArgumentNullException.ThrowIfNull(options);
         var data = new InventoryData();
         foreach (var source in sources)
         {
@@ -20,10 +25,10 @@ public static class InventoryLoader
                 continue;
             }
 
-            SourceParser.ParseSource(data, source);
+            SourceParser.ParseSource(data, source, options);
         }
 
         data.Reconcile();
-        return new HostInventory(data, sources.Where(s => !string.IsNullOrEmpty(s)).ToArray(), new VarsFiles(data.Warnings.Add));
+        return new HostInventory(data, sources.Where(s => !string.IsNullOrEmpty(s)).ToArray(), new VarsFiles(data.Warnings.Add), hostVariablesOverlay: options.ExtraVarsInHostVariables ? options.ExtraVars : null);
     }
 }

@@ -8,6 +8,7 @@ using Orchestrator.Compliance.Reports;
 using Orchestrator.Compliance.Results;
 using Orchestrator.Compliance.Scheduling;
 using Orchestrator.Core.Secrets;
+using Orchestrator.Engine.Templating;
 using Orchestrator.Inventory;
 
 namespace Orchestrator.Compliance.Sweeping;
@@ -45,7 +46,7 @@ public sealed class ComplianceSweep : IDisposable
 
         _options = options;
         Policy = PolicyLoader.Load(options.PolicyPath);
-        _inventory = options.LoadedInventory ?? InventoryLoader.Load(options.Inventory);
+        _inventory = options.LoadedInventory ?? InventoryLoader.Load(options.Inventory, new InventoryLoadOptions { Expressions = new InventoryExpressionEvaluator() });
         _hosts = _inventory.SelectHosts(options.Limit);
         _evaluator = new PolicyEvaluator(Policy, options.TimeProvider, pattern => _inventory.SelectHosts(pattern).Select(h => h.Name).ToHashSet(StringComparer.Ordinal));
         _pass = new SweepPass(_evaluator, options.Connector, options.Gatherer ?? new FreeSwitchFactsGatherer(options.Gather), options.TimeProvider, options.Forks, options.Redactor);

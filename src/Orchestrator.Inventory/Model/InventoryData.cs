@@ -38,6 +38,9 @@ internal sealed class InventoryData
 
     public List<string> Warnings { get; } = [];
 
+    /// <summary>The source files read so far, in order (Ansible's processed_sources, which constructed's use_vars_plugins reads).</summary>
+    public List<string> ProcessedSources { get; } = [];
+
     public GroupNode AddGroup(string name)
     {
         if (Groups.TryGetValue(name, out var existing))

@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using Orchestrator.Core.Errors;
 using Orchestrator.Inventory.Model;
+using Orchestrator.Inventory.Plugins;
+using Orchestrator.Inventory.Scripts;
 using Orchestrator.Inventory.Yaml;
 
 namespace Orchestrator.Inventory.Parsing;
@@ -22,7 +24,7 @@ internal static partial class SourceParser
 
     public static bool IsHostList(string source) => source.Contains(',', StringComparison.Ordinal) && !Path.Exists(source);
 
-    public static void ParseSource(InventoryData data, string source)
+    public static void ParseSource(InventoryData data, string source, InventoryLoadOptions options)
     {
         if (IsHostList(source))
         {
@@ -42,7 +44,7 @@ internal static partial class SourceParser
             {
                 if (!Ignored().IsMatch(name))
                 {
-                    ParseSource(data, Path.Combine(source, name));
+                    ParseSource(data, Path.Combine(source, name), options);
                 }
             }
 
@@ -57,11 +59,12 @@ internal static partial class SourceParser
         }
 
         data.CurrentSource = Path.GetFullPath(source);
-        ParseFile(data, source);
+        ParseFile(data, source, options);
+        data.ProcessedSources.Add(data.CurrentSource);
         data.CurrentSource = null;
     }
 
-    private static void ParseFile(InventoryData data, string path)
+    private static void ParseFile(InventoryData data, string path, InventoryLoadOptions options)
     {
         var extension = SourceText.Extension(path);
         if (extension == ".toml")
@@ -69,14 +72,13 @@ internal static partial class SourceParser
             throw new UserInputException("found a TOML inventory; expected INI, YAML or JSON (Orchestrator does not read TOML inventories)", new SourceLocation(path, 0, 0));
         }
 
-        var text = SourceText.Read(path);
-        if (text.StartsWith("#!", StringComparison.Ordinal) && IsExecutable(path))
+        if (ScriptInventoryParser.IsScript(path))
         {
-            throw new UserInputException(
-                "found an executable inventory script (#!); expected a static INI, YAML or JSON inventory (Orchestrator does not run inventory scripts; save its --list output as a .json file instead)",
-                new SourceLocation(path, 1, 1));
+            new ScriptInventoryParser(data, Path.GetFullPath(path), options.ScriptTimeout).Parse();
+            return;
         }
 
+        var text = SourceText.Read(path);
         UserInputException? yamlError = null;
         var yamlShaped = false;
         if (extension.Length == 0 || YamlExtensions.Contains(extension, StringComparer.Ordinal))
@@ -91,6 +93,12 @@ internal static partial class SourceParser
 
             if (yamlError is null)
             {
+                if (PluginConfigFile.PluginName(path, root, yaml) is { } plugin)
+                {
+                    PluginConfigFile.Apply(data, path, plugin, (YMapping)root!, yaml, options);
+                    return;
+                }
+
                 try
                 {
                     var declined = YamlInventoryParser.Decline(root, yaml);
@@ -121,10 +129,6 @@ internal static partial class SourceParser
             throw yamlError;
         }
     }
-
-    private static bool IsExecutable(string path) =>
-        !OperatingSystem.IsWindows() &&
-        (File.GetUnixFileMode(path) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0;
 
     // Ansible's host_list plugin: "host1,host2:2222,[::1]:22," with no ranges.
     private static void ParseHostList(InventoryData data, string source)

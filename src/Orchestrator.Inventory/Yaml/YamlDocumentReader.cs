@@ -216,7 +216,7 @@ internal static partial class YamlDocumentReader
 
     // Python's json.loads accepts any JSON value; numbers with '.', 'e' or 'E' are floats, others ints. JSON
     // nested deeper than the limit is left to the YAML reader, which reports it with its line and column.
-    private static YNode? TryReadJson(string text)
+    internal static YNode? TryReadJson(string text)
     {
         var trimmed = text.AsSpan().Trim();
         if (trimmed.IsEmpty || trimmed[0] is not ('{' or '[' or '"' or '-' or 't' or 'f' or 'n' or (>= '0' and <= '9')))

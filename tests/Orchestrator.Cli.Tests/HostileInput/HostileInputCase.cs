@@ -13,14 +13,16 @@ namespace Orchestrator.Cli.Tests.HostileInput;
 /// arg: */5 * * * *                       (one more argument, spaces kept)
 /// expect: inv.yml:3:9:                   (text the message must hold; repeatable)
 /// mkdir: conf                            (an empty directory to create; git keeps none)
+/// exec: inv.sh                            (an input file to make executable, as git may not keep the mode)
 /// </code>
 /// Input files may hold <c>@@repeat N TEXT@@</c> (TEXT N times, \n \t \\ escapes) and <c>@@hex 00ff@@</c> (raw
 /// bytes), so deep, huge and binary inputs are a few bytes in the repository.
 /// </summary>
 public sealed partial class HostileInputCase
 {
-    private HostileInputCase(string area, string name, string folder, IReadOnlyList<string> arguments, IReadOnlyList<string> expected, IReadOnlyList<string> directories)
+    private HostileInputCase(string area, string name, string folder, IReadOnlyList<string> arguments, IReadOnlyList<string> expected, IReadOnlyList<string> directories, IReadOnlyList<string> executables)
     {
+        Executables = executables;
         Area = area;
         Name = name;
         Folder = folder;
@@ -42,6 +44,8 @@ public sealed partial class HostileInputCase
     public IReadOnlyList<string> Expected { get; }
 
     public IReadOnlyList<string> Directories { get; }
+
+    public IReadOnlyList<string> Executables { get; }
 
     /// <summary>The case names of one area, for a theory's data.</summary>
     public static TheoryData<string> Names(string area)
@@ -65,6 +69,7 @@ public sealed partial class HostileInputCase
         var arguments = new List<string>();
         var expected = new List<string>();
         var directories = new List<string>();
+        var executables = new List<string>();
         foreach (var raw in File.ReadAllLines(spec))
         {
             var line = raw.Trim();
@@ -91,15 +96,18 @@ public sealed partial class HostileInputCase
                 case "mkdir":
                     directories.Add(value);
                     break;
+                case "exec":
+                    executables.Add(value);
+                    break;
                 default:
-                    Assert.Fail($"{spec}: unknown key '{key}'; expected args, arg, expect or mkdir");
+                    Assert.Fail($"{spec}: unknown key '{key}'; expected args, arg, expect, mkdir or exec");
                     break;
             }
         }
 
         Assert.True(arguments.Count > 0, $"{spec}: no args");
         Assert.True(expected.Count > 0, $"{spec}: no expect line (every case says what the message must hold)");
-        return new HostileInputCase(area, name, folder, arguments, expected, directories);
+        return new HostileInputCase(area, name, folder, arguments, expected, directories, executables);
     }
 
     /// <summary>Writes the case's inputs, macros expanded, into <paramref name="workDirectory"/>.</summary>
@@ -121,6 +129,12 @@ public sealed partial class HostileInputCase
         foreach (var directory in Directories)
         {
             Directory.CreateDirectory(Path.Combine(workDirectory, directory));
+        }
+
+        foreach (var executable in Executables.Where(_ => !OperatingSystem.IsWindows()))
+        {
+            var path = Path.Combine(workDirectory, executable);
+            File.SetUnixFileMode(path, File.GetUnixFileMode(path) | UnixFileMode.UserExecute);
         }
     }
 

@@ -25,6 +25,10 @@ internal static class AnsibleReference
     /// </summary>
     public static Task<string> PythonAsync(string script, string stdinJson) => AnsibleTools.RunPythonAsync(script, stdinJson, Environment);
 
+    /// <summary>ansible-inventory with any arguments, in <paramref name="directory"/>, whatever its outcome.</summary>
+    public static Task<ProcessResult> InventoryAsync(string directory, IEnumerable<string> arguments) =>
+        ProcessRunner.RunAsync(AnsibleTools.AnsibleInventory, arguments, directory, environment: Environment);
+
     /// <summary>ansible-inventory -i S1 -i S2 --list, run in <paramref name="directory"/>.</summary>
     public static async Task<ProcessResult> ListAsync(string directory, IEnumerable<string> sources)
     {

@@ -1,3 +1,4 @@
+using Orchestrator.Engine.Templating;
 using Orchestrator.Inventory;
 using Orchestrator.Transport.AdHoc;
 
@@ -31,7 +32,7 @@ internal sealed class ExecService
     public async Task<int> RunAsync(ExecCommand.Settings settings, string command, CancellationToken cancellationToken)
     {
         var config = CommandConfiguration.Load(_err);
-        var inventory = InventoryLoader.Load(ConfiguredInventory.Sources(settings.Inventory, config));
+        var inventory = InventoryLoader.Load(ConfiguredInventory.Sources(settings.Inventory, config), new InventoryLoadOptions { Expressions = new InventoryExpressionEvaluator() });
         var hosts = inventory.SelectHosts(settings.Limit);
         var forks = settings.Forks ?? config.Forks ?? DefaultForks;
         var transport = new CommandTransport(settings, config, _err, settings.Verbose, _time);

@@ -1,4 +1,6 @@
 using System.ComponentModel;
+using Orchestrator.Engine;
+using Orchestrator.Engine.Templating;
 using Orchestrator.Inventory;
 using Orchestrator.Inventory.Output;
 using Spectre.Console;
@@ -47,6 +49,14 @@ internal sealed class InventoryCommand : Command<InventoryCommand.Settings>
         [Description("With --list or --host: print YAML instead of JSON.")]
         public bool Yaml { get; init; }
 
+        [CommandOption("-e|--extra-vars <VARS>")]
+        [Description("Extra variables (key=value, JSON/YAML, or @file), seen by constructed files with use_extra_vars: true. Repeatable.")]
+        public string[] ExtraVars { get; init; } = [];
+
+        [CommandOption("--script-timeout <SECONDS>")]
+        [Description("Stop an inventory script that runs longer than this (default 60).")]
+        public double? ScriptTimeout { get; init; }
+
         [CommandOption("-v|--verbose")]
         [Description("More detail on errors (-vvv adds the stack trace).")]
         public bool Verbose { get; init; }
@@ -60,6 +70,11 @@ internal sealed class InventoryCommand : Command<InventoryCommand.Settings>
                     actions == 0
                         ? "found no action; expected one of --list, --graph, --host NAME or --list-hosts PATTERN"
                         : "found more than one action; expected only one of --list, --graph, --host NAME or --list-hosts PATTERN");
+            }
+
+            if (ScriptTimeout is { } seconds && (!double.IsFinite(seconds) || seconds <= 0 || seconds > 86_400))
+            {
+                return ValidationResult.Error($"found --script-timeout {seconds}; expected a number of seconds above 0 and at most 86400");
             }
 
             if (Group is not null && Graph is not { IsSet: true })
@@ -81,7 +96,13 @@ internal sealed class InventoryCommand : Command<InventoryCommand.Settings>
         }
 
         var config = CommandConfiguration.Load(Console.Error);
-        var inventory = InventoryLoader.Load(ConfiguredInventory.Sources(settings.Inventory, config));
+        var inventory = InventoryLoader.Load(ConfiguredInventory.Sources(settings.Inventory, config), new InventoryLoadOptions
+        {
+            Expressions = new InventoryExpressionEvaluator(),
+            ExtraVars = ExtraVariables.Parse(settings.ExtraVars),
+            ExtraVarsInHostVariables = true,
+            ScriptTimeout = settings.ScriptTimeout is { } seconds ? TimeSpan.FromSeconds(seconds) : InventoryLoadOptions.DefaultScriptTimeout,
+        });
         var warnings = new List<string>(inventory.Warnings);
 
         using var stdout = new ChunkedConsoleWriter();

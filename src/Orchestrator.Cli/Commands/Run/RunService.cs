@@ -3,6 +3,7 @@ using Orchestrator.Core.Configuration;
 using Orchestrator.Core.Errors;
 using Orchestrator.Engine;
 using Orchestrator.Engine.Output;
+using Orchestrator.Engine.Templating;
 using Orchestrator.Inventory;
 using Spectre.Console;
 
@@ -38,7 +39,7 @@ internal sealed class RunService(TextWriter stdout, TextWriter stderr, IAnsiCons
         var loadOnly = settings.SyntaxCheck || settings.ListTasks || settings.ListTags;
         HostInventory? inventory = loadOnly && settings.Inventory.Length == 0 && config.Inventory.Count == 0
             ? null
-            : InventoryLoader.Load(ConfiguredInventory.Sources(settings.Inventory, config));
+            : InventoryLoader.Load(ConfiguredInventory.Sources(settings.Inventory, config), new InventoryLoadOptions { Expressions = new InventoryExpressionEvaluator(), ExtraVars = extraVars });
         var forks = settings.Forks ?? config.Forks ?? SettingDefinitions.DefaultForks;
         var transport = new CommandTransport(settings, config, stderr, settings.Verbosity >= 3, _time);
         if (inventory is not null)

@@ -1,0 +1,3 @@
+#!/bin/sh
+echo "cmdb: connection refused" >&2
+exit 3

@@ -1,0 +1,3 @@
+#!/bin/sh
+# A CMDB call that never returns.
+sleep 600
