@@ -17,6 +17,9 @@ public static class AnsiblePlaybookRunner
         environment["ANSIBLE_CALLBACKS_ENABLED"] = "recorder";
         environment["ANSIBLE_NOCOLOR"] = "1";
         environment["ORCHESTRATOR_DIFF_EVENTS"] = events;
+        // Under a HOME that is not the user's, async_status looks for jobs in the passwd home (/root/.ansible_async)
+        // while the job wrote under $HOME: one explicit directory keeps both in the temp home.
+        environment["ANSIBLE_ASYNC_DIR"] = Path.Combine(home, ".ansible_async");
         var result = await ProcessRunner.RunAsync(
             AnsiblePlaybook,
             [repositoryCase.Playbook, .. repositoryCase.Arguments],

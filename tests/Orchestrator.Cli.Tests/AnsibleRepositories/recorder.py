@@ -24,12 +24,21 @@ class CallbackModule(CallbackBase):
             status = 'included'
         elif status == 'ok' and result._result.get('changed', False):
             status = 'changed'
-        self._tasks.append({'task': result._task.get_name(), 'host': result._host.get_name(), 'status': status})
+        self._tasks.append(self._entry(result, status))
+
+    @staticmethod
+    def _entry(result, status):
+        return {'task': result._task.get_name(), 'host': result._host.get_name(), 'status': status}
 
     def v2_runner_on_ok(self, result):
         self._add(result, 'ok')
 
     def v2_runner_on_failed(self, result, ignore_errors=False):
+        # An include whose file cannot be loaded is first reported reached, then failed: one result, failed.
+        if isinstance(result._task, TaskInclude) and self._entry(result, 'included') in self._tasks:
+            self._tasks.reverse()
+            self._tasks.remove(self._entry(result, 'included'))
+            self._tasks.reverse()
         self._add(result, 'failed (ignored)' if ignore_errors else 'failed')
 
     def v2_runner_on_skipped(self, result):
