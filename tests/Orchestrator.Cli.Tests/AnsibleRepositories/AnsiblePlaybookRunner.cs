@@ -45,14 +45,7 @@ public static class AnsiblePlaybookRunner
             }
         }
 
-        return new RepositoryRun
-        {
-            ExitCode = result.ExitCode,
-            Recap = recap,
-            Tasks = tasks,
-            Files = RepositoryRun.SnapshotFiles(Path.Combine(workDirectory, "out")),
-            Output = result.Stdout + result.Stderr,
-        };
+        return RepositoryRun.Finished(result, tasks, recap, workDirectory);
     }
 
     private static string Text(JsonElement element, string name) => element.GetProperty(name).GetString() ?? "";

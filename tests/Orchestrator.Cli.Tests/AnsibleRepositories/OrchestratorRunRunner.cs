@@ -52,14 +52,7 @@ public static class OrchestratorRunRunner
             }
         }
 
-        return new RepositoryRun
-        {
-            ExitCode = result.ExitCode,
-            Recap = recap,
-            Tasks = tasks,
-            Files = RepositoryRun.SnapshotFiles(Path.Combine(workDirectory, "out")),
-            Output = result.Stdout + result.Stderr,
-        };
+        return RepositoryRun.Finished(result, tasks, recap, workDirectory);
     }
 
     private static string Status(JsonElement result)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Orchestrator.Testing;
 
 namespace Orchestrator.Cli.Tests.AnsibleRepositories;
 
@@ -52,6 +53,16 @@ public sealed class RepositoryRun
             group.Clear();
         }
     }
+
+    /// <summary>A tool's run once it has exited: its output, what it reported, and the files it left under out/.</summary>
+    public static RepositoryRun Finished(ProcessResult result, IReadOnlyList<TaskResultLine> tasks, IReadOnlyList<string> recap, string workDirectory) => new()
+    {
+        ExitCode = result.ExitCode,
+        Recap = recap,
+        Tasks = tasks,
+        Files = SnapshotFiles(Path.Combine(workDirectory, "out")),
+        Output = result.Stdout + result.Stderr,
+    };
 
     public static string RecapLine(string host, int ok, int changed, int unreachable, int failed, int skipped, int rescued, int ignored, int unknown)
     {
