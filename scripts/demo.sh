@@ -73,12 +73,14 @@ for h in "${hosts[@]}"; do before[$h]=$(calls_on "$h"); done
 placement_before=$(placement_of)
 printf '%s\n' "$placement_before" | sed 's/^/   placement: /'
 
-say "4/8 fix-port-collisions.yml --check --diff (plan only: nothing on any host changes)"
-"$orch" run playbooks/fix-port-collisions.yml -i "$inventory" --check --diff
+# The repository way, as with ansible-playbook: site.yml (the freeswitch_capture role) with no -i. ansible.cfg names the
+# production inventory; ANSIBLE_INVENTORY points this one run at the lab instead.
+say "4/8 orchestrator run site.yml --check --diff (plan only: nothing on any host changes)"
+ANSIBLE_INVENTORY="$inventory" "$orch" run site.yml --check --diff
 
-say "5/8 fix-port-collisions.yml"
+say "5/8 orchestrator run site.yml"
 fix_started=$(date +%s)
-"$orch" run playbooks/fix-port-collisions.yml -i "$inventory"
+ANSIBLE_INVENTORY="$inventory" "$orch" run site.yml
 fix_seconds=$(( $(date +%s) - fix_started ))
 
 say "6/8 Calls after the fix"

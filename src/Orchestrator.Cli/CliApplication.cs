@@ -40,6 +40,7 @@ internal static class CliApplication
         // Commands register here, one line each.
         config.AddLabCommands();
         Commands.FreeSwitch.FreeSwitchCommands.AddFreeSwitchCommands(config);
+        Commands.Config.ConfigCommands.AddConfigCommands(config);
         config.AddCommand<Commands.Exec.ExecCommand>("exec").WithDescription("Run a shell command on the hosts of an inventory, like `ansible PATTERN -m shell -a`.").WithExample("exec", "-i", "inventory.yml", "-l", "freeswitch", "--", "uptime");
         config.AddCommand<Commands.Run.RunCommand>("run").WithDescription("Run a playbook on the hosts of an inventory, like ansible-playbook, with an honest --check.").WithExample("run", "site.yml", "-i", "inventory.yml", "--check", "--diff");
         config.AddCommand<Commands.Sweep.SweepCommand>("sweep").WithDescription("Check hosts against a compliance policy, once or on a schedule (`sweep history`: first seen/fixed, flapping, trend). Exit 0 compliant, 2 non-compliant, 4 unreachable, 6 both; 1 is added when a report could not be written.").WithExample("sweep", "-i", "inventory.yml", "--policy", "policies/freeswitch-capture.yml", "--become", "--report", "cli", "--report", "html:report.html").WithExample("sweep", "history", "--since", "7d");

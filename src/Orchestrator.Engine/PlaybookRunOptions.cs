@@ -24,6 +24,12 @@ public sealed class PlaybookRunOptions
     /// <summary>Directories searched for roles after the playbook's own <c>roles/</c> (ansible.cfg <c>roles_path</c>, <c>ANSIBLE_ROLES_PATH</c>).</summary>
     public IReadOnlyList<string> RolesPath { get; init; } = [];
 
+    /// <summary>Whether plays without <c>gather_facts</c> gather facts (ansible.cfg <c>gathering</c>: implicit/smart true, explicit false).</summary>
+    public bool GatherFactsDefault { get; init; }
+
+    /// <summary>Whether tasks without <c>become</c> on them, their blocks or their play become (ansible.cfg <c>[privilege_escalation] become</c>).</summary>
+    public bool BecomeDefault { get; init; }
+
     /// <summary>Run only tasks with one of these tags (<c>--tags</c>); empty means all (except <c>never</c>).</summary>
     public IReadOnlyList<string> Tags { get; init; } = [];
 

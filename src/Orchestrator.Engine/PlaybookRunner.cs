@@ -129,7 +129,7 @@ public static class PlaybookRunner
                 sb.Append("    tasks:\n");
                 foreach (var t in all.Where(t => TaskFilter.TagsSelect(t.EffectiveTags, options.Tags, options.SkipTags)))
                 {
-                    sb.Append("      ").Append(t.DisplayName).Append($"\tTAGS: [{string.Join(",", t.EffectiveTags.Order(StringComparer.Ordinal))}]").Append('\n');
+                    sb.Append("      ").Append(t.ListName).Append($"\tTAGS: [{string.Join(", ", t.EffectiveTags.Order(StringComparer.Ordinal))}]").Append('\n');
                 }
             }
 
@@ -145,7 +145,7 @@ public static class PlaybookRunner
 
     private static Playbook Load(PlaybookRunOptions options, TemplateEngine templates)
     {
-        var playbook = new PlaybookLoader(options.Modules, templates).Load(options.PlaybookPath);
+        var playbook = new PlaybookLoader(options.Modules, templates, options.RolesPath).Load(options.PlaybookPath);
         if (options.StartAtTask is { } start
             && !playbook.Plays.Any(p => PlaybookLoader.AllTasks(p.PreTasks.Concat(p.Tasks).Concat(p.PostTasks)).Any(t => t.Name == start)))
         {

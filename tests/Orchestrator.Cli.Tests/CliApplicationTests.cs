@@ -37,8 +37,13 @@ public sealed class CliApplicationTests
     {
         var secrets = CliSecrets.Begin();
 
-        var transport = new global::Orchestrator.Cli.Commands.CommandTransport(new global::Orchestrator.Cli.Commands.Exec.ExecCommand.Settings(), TextWriter.Null, verbose: false, TimeProvider.System);
+        var transport = new global::Orchestrator.Cli.Commands.CommandTransport(new global::Orchestrator.Cli.Commands.Exec.ExecCommand.Settings(), NoConfiguration(), TextWriter.Null, verbose: false, TimeProvider.System);
 
         Assert.Same(secrets, transport.Redactor);
     }
+
+    private static global::Orchestrator.Core.Configuration.AnsibleConfiguration NoConfiguration() =>
+        global::Orchestrator.Core.Configuration.AnsibleConfigurationLoader.Load(
+            new global::Orchestrator.Core.Configuration.ConfigEnvironment(_ => null, "/nonexistent", "/nonexistent"),
+            systemPath: "/nonexistent/ansible.cfg");
 }

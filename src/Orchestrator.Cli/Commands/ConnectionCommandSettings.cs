@@ -21,8 +21,8 @@ internal abstract class ConnectionCommandSettings : CommandSettings
     public string? HostKeyChecking { get; init; }
 
     [CommandOption("-T|--timeout <SECONDS>")]
-    [Description("Connection timeout per attempt. Default: 10")]
-    public int Timeout { get; init; } = 10;
+    [Description("Connection timeout per attempt. Default: ansible.cfg timeout (ANSIBLE_TIMEOUT), else 10")]
+    public int? Timeout { get; init; }
 
     /// <summary>The parsed <c>--host-key-checking</c>, or null when not given.</summary>
     public HostKeyChecking? HostKeyCheckingMode => ParseHostKeyChecking(HostKeyChecking);
@@ -38,7 +38,7 @@ internal abstract class ConnectionCommandSettings : CommandSettings
     /// <summary>The first problem with the connection options, or null.</summary>
     protected ValidationResult? ValidateConnection()
     {
-        if (Timeout is < 1 or > 3600)
+        if (Timeout is not null and (< 1 or > 3600))
         {
             return ValidationResult.Error($"--timeout {Timeout}: expected 1 to 3600 seconds.");
         }
@@ -69,10 +69,7 @@ internal abstract class ConnectionCommandSettings : CommandSettings
         }
     }
 
-    protected static ValidationResult? RequireInventory(string[] inventory) =>
-        inventory.Length == 0 ? ValidationResult.Error("-i/--inventory is required: an inventory file or directory.") : null;
-
-    protected static ValidationResult? ValidateForks(int forks) =>
+    protected static ValidationResult? ValidateForks(int? forks) =>
         forks is < 1 or > 1000 ? ValidationResult.Error($"--forks {forks}: expected 1 to 1000.") : null;
 
     protected static ValidationResult? ValidateOutput(string output) =>

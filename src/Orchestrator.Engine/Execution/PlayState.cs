@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Orchestrator.Engine.Model;
 
 namespace Orchestrator.Engine.Execution;
@@ -5,6 +6,9 @@ namespace Orchestrator.Engine.Execution;
 /// <summary>What one play knows while it runs: its hosts, the current serial batch, and whether the batch was stopped.</summary>
 internal sealed class PlayState(Play play)
 {
+    /// <summary>Roles each host has run to the end in this play (Ansible's role_complete): a duplicate use is skipped.</summary>
+    private readonly ConcurrentDictionary<(string Host, RoleDefinition Role), bool> _completedRoles = new();
+
     public Play Play => play;
 
     /// <summary>The play's hosts that had not failed earlier in the run.</summary>
@@ -17,4 +21,8 @@ internal sealed class PlayState(Play play)
     public bool BatchAborted { get; set; }
 
     public int FailedInBatch => Batch.Count(h => h.Failed);
+
+    public bool HasRun(HostState host, RoleDefinition role) => !role.AllowDuplicates && _completedRoles.ContainsKey((host.Name, role));
+
+    public void RoleCompleted(HostState host, RoleDefinition role) => _completedRoles[(host.Name, role)] = true;
 }

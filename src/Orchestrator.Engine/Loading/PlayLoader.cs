@@ -7,8 +7,11 @@ using YamlDotNet.RepresentationModel;
 namespace Orchestrator.Engine.Loading;
 
 /// <summary>Builds one play: its keywords, vars_files, handlers and task sections, and checks its notify targets.</summary>
-internal sealed class PlayLoader(PlaybookNodes nodes, TaskOptionsReader options, TaskLoader tasks)
+internal sealed class PlayLoader(LoadSession session, PlaybookNodes nodes)
 {
+    private readonly TaskOptionsReader options = new(nodes, new ExpressionReader(nodes, session.Templates));
+    private readonly TaskLoader tasks = session.TasksIn(nodes);
+
     public Play Load(YamlNode node)
     {
         var map = node as YamlMappingNode ?? throw new UserInputException($"a play must be a mapping, but found {YamlData.Kind(node)}", nodes.At(node));
@@ -28,7 +31,7 @@ internal sealed class PlayLoader(PlaybookNodes nodes, TaskOptionsReader options,
         };
         options.Read(play, map);
         ReadBatching(play, map);
-        play.GatherFacts = nodes.OptionalBool(map, "gather_facts") ?? false;
+        play.GatherFacts = nodes.OptionalBool(map, "gather_facts");
         play.ForceHandlers = nodes.OptionalBool(map, "force_handlers") ?? false;
         ReadVarsFiles(play, map);
         if (PlaybookNodes.Child(map, "secret_vars") is { } sv)
@@ -36,6 +39,7 @@ internal sealed class PlayLoader(PlaybookNodes nodes, TaskOptionsReader options,
             play.SecretVars.AddRange(nodes.Sequence(sv, "secret_vars").Select(i => nodes.ScalarString(i, "secret_vars entry")));
         }
 
+        var roles = ReadRoles(play, map);
         ReadHandlers(play, map);
         foreach (var (key, list) in new[] { ("pre_tasks", play.PreTasks), ("tasks", play.Tasks), ("post_tasks", play.PostTasks) })
         {
@@ -45,8 +49,26 @@ internal sealed class PlayLoader(PlaybookNodes nodes, TaskOptionsReader options,
             }
         }
 
+        // Ansible compiles roles in front of the play's tasks: pre_tasks, flush, roles, tasks, flush, post_tasks, flush;
+        // and the handlers of roles (play roles and import_role alike) in front of the play's own.
+        play.Tasks.InsertRange(0, roles);
+        play.Handlers.InsertRange(0, play.Roles.SelectMany(RoleLoader.AllHandlers).Distinct().Where(h => !play.Handlers.Contains(h)).ToList());
         CheckNotifies(play);
         return play;
+    }
+
+    /// <summary>Play <c>roles:</c>, one block per entry; their handlers go before the play's own, as in Ansible.</summary>
+    private List<BlockDefinition> ReadRoles(Play play, YamlMappingNode map)
+    {
+        if (PlaybookNodes.Child(map, "roles") is not { } rolesNode)
+        {
+            return [];
+        }
+
+        var loader = session.RolesFor(play);
+        var blocks = nodes.Sequence(rolesNode, "roles").Select(entry => loader.LoadEntry(entry, nodes, null, null)).ToList();
+        play.Roles.AddRange(blocks.Select(b => b.ForRole!));
+        return blocks;
     }
 
     /// <summary>serial, max_fail_percentage and strategy: how the play walks its hosts.</summary>
@@ -119,7 +141,7 @@ internal sealed class PlayLoader(PlaybookNodes nodes, TaskOptionsReader options,
 
     private static void CheckNotifies(Play play)
     {
-        var names = new HashSet<string>(play.Handlers.Where(h => h.Name is not null).Select(h => h.Name!), StringComparer.Ordinal);
+        var names = new HashSet<string>(play.Handlers.Where(h => h.Name is not null).SelectMany(h => new[] { h.Name!, h.DisplayName }), StringComparer.Ordinal);
         names.UnionWith(play.Handlers.SelectMany(h => h.Listen));
         foreach (var task in PlaybookLoader.AllTasks(play.PreTasks.Concat(play.Tasks).Concat(play.PostTasks).Concat(play.Handlers)))
         {

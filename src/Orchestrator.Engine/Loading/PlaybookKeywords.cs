@@ -7,7 +7,7 @@ internal static class PlaybookKeywords
     {
         "name", "hosts", "serial", "max_fail_percentage", "any_errors_fatal", "strategy", "vars", "vars_files",
         "pre_tasks", "tasks", "post_tasks", "handlers", "become", "become_user", "gather_facts", "tags", "check_mode",
-        "diff", "no_log", "ignore_errors", "ignore_unreachable", "force_handlers", "secret_vars",
+        "diff", "no_log", "ignore_errors", "ignore_unreachable", "force_handlers", "secret_vars", "roles",
     };
 
     /// <summary>Keywords valid on blocks and tasks alike.</summary>
@@ -25,17 +25,15 @@ internal static class PlaybookKeywords
 
     public static readonly HashSet<string> Block = new(Common, StringComparer.Ordinal) { "block", "rescue", "always" };
 
+    /// <summary>Keywords of a role entry (play <c>roles:</c>, meta dependencies); every other key is a role parameter.</summary>
+    public static readonly HashSet<string> RoleEntry = new(Common, StringComparer.Ordinal) { "role" };
+
     public static readonly HashSet<string> LoopControl = new(["loop_var", "label", "index_var", "pause"], StringComparer.Ordinal);
 
     /// <summary>Ansible keywords we do not implement, each with what to do instead.</summary>
     public static readonly Dictionary<string, string> Unsupported = new(StringComparer.Ordinal)
     {
-        ["roles"] = "roles are not supported; put the tasks in the play",
-        ["import_tasks"] = "import_tasks is not supported; put the tasks in the play",
-        ["include_tasks"] = "include_tasks is not supported; put the tasks in the play",
         ["import_playbook"] = "import_playbook is not supported; run the playbooks one after the other",
-        ["include_role"] = "roles are not supported",
-        ["import_role"] = "roles are not supported",
         ["environment"] = "environment is not supported; set variables in the command (shell: FOO=bar cmd)",
         ["vars_prompt"] = "vars_prompt is not supported; pass values with -e",
         ["local_action"] = "local_action is not supported; use delegate_to: localhost",

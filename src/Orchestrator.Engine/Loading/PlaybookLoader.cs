@@ -12,7 +12,7 @@ namespace Orchestrator.Engine.Loading;
 /// vars_files. Every error carries file:line:column. <see cref="PlayLoader"/> reads the plays,
 /// <see cref="TaskLoader"/> the tasks and blocks in them.
 /// </summary>
-internal sealed class PlaybookLoader(ModuleRegistry modules, TemplateEngine templates)
+internal sealed class PlaybookLoader(ModuleRegistry modules, TemplateEngine templates, IReadOnlyList<string> rolesPath)
 {
     public Playbook Load(string path)
     {
@@ -30,8 +30,8 @@ internal sealed class PlaybookLoader(ModuleRegistry modules, TemplateEngine temp
                 root is null ? new SourceLocation(path, 1, 1) : nodes.At(root));
         }
 
-        var expressions = new ExpressionReader(nodes, templates);
-        var playLoader = new PlayLoader(nodes, new TaskOptionsReader(nodes, expressions), new TaskLoader(modules, nodes, expressions));
+        var session = new LoadSession(modules, templates, Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", rolesPath);
+        var playLoader = new PlayLoader(session, nodes);
         var result = new List<Play>();
         foreach (var node in plays.Children)
         {

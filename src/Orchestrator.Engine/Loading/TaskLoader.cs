@@ -6,10 +6,12 @@ using YamlDotNet.RepresentationModel;
 namespace Orchestrator.Engine.Loading;
 
 /// <summary>Builds tasks, handlers and blocks: picks the module, reads the arguments and the task keywords.</summary>
-internal sealed class TaskLoader(ModuleRegistry modules, PlaybookNodes nodes, ExpressionReader expressions)
+internal sealed class TaskLoader(LoadSession session, PlaybookNodes nodes, ExpressionReader expressions)
 {
+    private readonly ModuleRegistry modules = session.Modules;
     private readonly TaskOptionsReader _options = new(nodes, expressions);
     private readonly TaskArgumentReader _arguments = new(nodes, expressions);
+    private IncludeLoader? _includes;
 
     public TaskNode Load(YamlNode node, Play play, BlockDefinition? parent, bool isHandler, int handlerIndex)
     {
@@ -25,6 +27,12 @@ internal sealed class TaskLoader(ModuleRegistry modules, PlaybookNodes nodes, Ex
             {
                 throw new UserInputException($"'{key}' is only valid in a block (next to 'block:')", nodes.At(PlaybookNodes.KeyNode(map, key)!));
             }
+        }
+
+        if (IncludeLoader.KindOf(map) is { } include)
+        {
+            _includes ??= new IncludeLoader(session, nodes, expressions, this);
+            return _includes.Load(map, include, play, parent, isHandler);
         }
 
         var (module, moduleKey, moduleValue) = FindModule(map, isHandler);
@@ -122,7 +130,8 @@ internal sealed class TaskLoader(ModuleRegistry modules, PlaybookNodes nodes, Ex
         return (module, moduleKey!, moduleValue!);
     }
 
-    private void ReadTaskKeywords(TaskDefinition task, YamlMappingNode map)
+    /// <summary>loop, register, until, changed_when, notify and the other task keywords beyond the shared ones.</summary>
+    public void ReadTaskKeywords(TaskDefinition task, YamlMappingNode map)
     {
         ReadLoop(task, map);
         if (PlaybookNodes.Child(map, "register") is { } reg)

@@ -17,7 +17,8 @@ internal sealed class Play : TaskOptions
 
     public Strategy Strategy { get; set; } = Strategy.Linear;
 
-    public bool GatherFacts { get; set; }
+    /// <summary>The play's <c>gather_facts</c>; null when not given, so the run's <see cref="PlaybookRunOptions.GatherFactsDefault"/> decides.</summary>
+    public bool? GatherFacts { get; set; }
 
     public bool ForceHandlers { get; set; }
 
@@ -25,6 +26,9 @@ internal sealed class Play : TaskOptions
 
     /// <summary>Variables whose values are secret (redacted from all output), besides names matched by the secret pattern.</summary>
     public List<string> SecretVars { get; } = [];
+
+    /// <summary>The roles of <c>roles:</c> and import_role, in order: Ansible's play.get_roles(), whose defaults and vars every task sees.</summary>
+    public List<RoleDefinition> Roles { get; } = [];
 
     public List<TaskNode> PreTasks { get; } = [];
 

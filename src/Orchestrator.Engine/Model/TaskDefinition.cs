@@ -39,6 +39,9 @@ internal sealed class TaskDefinition : TaskNode
 
     public List<string> Listen { get; } = [];
 
+    /// <summary>Set for include_tasks and include_role, which the strategies expand when a host reaches them.</summary>
+    public IncludeDefinition? Include { get; init; }
+
     public bool IsHandler { get; init; }
 
     /// <summary>For handlers: position in the handlers section (handlers run in this order).</summary>

@@ -40,7 +40,8 @@ internal abstract class TaskNode : TaskOptions
         return get(Play);
     }
 
-    public bool EffectiveBecome => Inherit(o => o.Become) ?? false;
+    /// <summary><c>become</c> from the task, its blocks or the play; null when none says, so the run's default decides.</summary>
+    public bool? DeclaredBecome => Inherit(o => o.Become);
 
     public string? EffectiveBecomeUser
     {
@@ -91,5 +92,22 @@ internal abstract class TaskNode : TaskOptions
 
     public IEnumerable<Expression> EffectiveWhen => Chain().SelectMany(n => n.When);
 
-    public string DisplayName => Name ?? (this is TaskDefinition t ? t.ModuleName : "block");
+    /// <summary>The role this node belongs to (the innermost role block around it), or null outside roles.</summary>
+    public RoleDefinition? Role => RoleChain.LastOrDefault();
+
+    /// <summary>The roles around this node, outermost first: Ansible's dependency chain plus the role itself.</summary>
+    public IReadOnlyList<RoleDefinition> RoleChain => Chain().OfType<BlockDefinition>().Select(b => b.ForRole).OfType<RoleDefinition>().ToList();
+
+    /// <summary>The name in output: "role : name" inside a role (the module when the task has no name), as Ansible's Task.get_name.</summary>
+    public string DisplayName
+    {
+        get
+        {
+            var own = Name ?? (this is TaskDefinition t ? t.ModuleName : "block");
+            return Role is { } role ? $"{role.Name} : {own}" : own;
+        }
+    }
+
+    /// <summary>The name <c>--list-tasks</c> prints: Ansible prints a nameless task's module without the role prefix.</summary>
+    public string ListName => Name is null && this is TaskDefinition t ? t.ModuleName : DisplayName;
 }

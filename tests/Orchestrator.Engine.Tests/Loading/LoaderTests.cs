@@ -23,7 +23,7 @@ public sealed class LoaderTests
         { "- hosts: all\n  serial: [1, lots]\n", "2:15", "'serial' entries" },
         { "- hosts: all\n  tasks:\n  - debug: {msg: x\n", "4:1", "YAML syntax error" },
         { "hosts: all\n", "1:1", "a playbook must be a list of plays" },
-        { "- hosts: all\n  tasks:\n    - include_tasks: other.yml\n", "3:7", "include_tasks is not supported" },
+        { "- hosts: all\n  tasks:\n    - import_tasks: other.yml\n", "3:21", "the task file 'other.yml' was not found (looked at " },
     };
 
     [Theory]

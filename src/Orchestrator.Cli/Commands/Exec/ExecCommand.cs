@@ -11,7 +11,7 @@ internal sealed class ExecCommand : AsyncCommand<ExecCommand.Settings>
     internal sealed class Settings : ConnectionCommandSettings
     {
         [CommandOption("-i|--inventory <INVENTORY>")]
-        [Description("Inventory file or directory; repeat for several (a later one wins).")]
+        [Description("Inventory file or directory; repeat for several (a later one wins). Default: ansible.cfg inventory (ANSIBLE_INVENTORY)")]
         public string[] Inventory { get; init; } = [];
 
         [CommandOption("-l|--limit <PATTERN>")]
@@ -19,15 +19,15 @@ internal sealed class ExecCommand : AsyncCommand<ExecCommand.Settings>
         public string Limit { get; init; } = "all";
 
         [CommandOption("-f|--forks <N>")]
-        [Description("Hosts worked on at once. Default: 5")]
-        public int Forks { get; init; } = 5;
+        [Description("Hosts worked on at once. Default: ansible.cfg forks (ANSIBLE_FORKS), else 5")]
+        public int? Forks { get; init; }
 
         [CommandOption("-b|--become")]
-        [Description("Run the command through sudo (to root, or --become-user).")]
+        [Description("Run the command through sudo (to root, or --become-user). Default: ansible.cfg become (ANSIBLE_BECOME)")]
         public bool Become { get; init; }
 
         [CommandOption("--become-user <USER>")]
-        [Description("User to become. Default: ansible_become_user, else root")]
+        [Description("User to become. Default: ansible_become_user, else ansible.cfg become_user, else root")]
         public string? BecomeUser { get; init; }
 
         [CommandOption("-a|--args <COMMAND>")]
@@ -48,11 +48,6 @@ internal sealed class ExecCommand : AsyncCommand<ExecCommand.Settings>
 
         public override ValidationResult Validate()
         {
-            if (RequireInventory(Inventory) is { } inventoryError)
-            {
-                return inventoryError;
-            }
-
             if (ValidateForks(Forks) is { } forksError)
             {
                 return forksError;

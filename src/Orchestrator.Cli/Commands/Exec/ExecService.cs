@@ -12,6 +12,9 @@ internal sealed class ExecService
     /// <summary>Ansible's exit codes: some host was unreachable (wins over failed).</summary>
     public const int UnreachableHostsExitCode = 4;
 
+    /// <summary>Ansible's default for ad-hoc commands, kept when neither --forks nor ansible.cfg says.</summary>
+    public const int DefaultForks = 5;
+
     private readonly TextWriter _out;
     private readonly TextWriter _err;
     private readonly bool _color;
@@ -27,9 +30,11 @@ internal sealed class ExecService
 
     public async Task<int> RunAsync(ExecCommand.Settings settings, string command, CancellationToken cancellationToken)
     {
-        var inventory = InventoryLoader.Load(settings.Inventory);
+        var config = CommandConfiguration.Load(_err);
+        var inventory = InventoryLoader.Load(ConfiguredInventory.Sources(settings.Inventory, config));
         var hosts = inventory.SelectHosts(settings.Limit);
-        var transport = new CommandTransport(settings, _err, settings.Verbose, _time);
+        var forks = settings.Forks ?? config.Forks ?? DefaultForks;
+        var transport = new CommandTransport(settings, config, _err, settings.Verbose, _time);
         if (hosts.Count == 0)
         {
             transport.Log.Warn($"no hosts matched '{settings.Limit}', nothing to do");
@@ -38,12 +43,12 @@ internal sealed class ExecService
 
         transport.AddSecretsOf(hosts);
         using var connector = transport.Connect(
-            Math.Min(settings.Forks, hosts.Count),
+            Math.Min(forks, hosts.Count),
             settings.TaskTimeout is { } t ? TimeSpan.FromSeconds(t) : null);
         var runner = new AdHocRunner(connector, _time, transport.Redactor);
         IExecOutput output = settings.Output == "json" ? new JsonExecOutput(_out) : new TextExecOutput(_out, _color);
         var started = _time.GetTimestamp();
-        var request = new AdHocRequest(command) { Forks = settings.Forks, Become = settings.Become, BecomeUser = settings.BecomeUser };
+        var request = new AdHocRequest(command) { Forks = forks, Become = settings.Become || config.Become, BecomeUser = settings.BecomeUser };
         var results = await runner.RunAsync(
             hosts.Select(h => KeyValuePair.Create(h.Name, h.Variables)).ToList(),
             request,

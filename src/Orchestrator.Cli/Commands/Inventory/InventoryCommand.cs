@@ -12,7 +12,7 @@ internal sealed class InventoryCommand : Command<InventoryCommand.Settings>
     internal sealed class Settings : CommandSettings
     {
         [CommandOption("-i|--inventory <PATH>")]
-        [Description("Inventory source: an INI/YAML/JSON file, a directory of them, or a host list 'h1,h2,'. Repeat to merge; a later source wins.")]
+        [Description("Inventory source: an INI/YAML/JSON file, a directory of them, or a host list 'h1,h2,'. Repeat to merge; a later source wins. Default: ansible.cfg inventory (ANSIBLE_INVENTORY)")]
         public string[] Inventory { get; init; } = [];
 
         [CommandOption("--list")]
@@ -62,11 +62,6 @@ internal sealed class InventoryCommand : Command<InventoryCommand.Settings>
                         : "found more than one action; expected only one of --list, --graph, --host NAME or --list-hosts PATTERN");
             }
 
-            if (Inventory.Length == 0)
-            {
-                return ValidationResult.Error("found no inventory; expected -i PATH (a file, a directory or 'host1,host2,')");
-            }
-
             if (Group is not null && Graph is not { IsSet: true })
             {
                 return ValidationResult.Error($"found the argument '{Group}' without --graph; expected a group name only after --graph");
@@ -85,7 +80,8 @@ internal sealed class InventoryCommand : Command<InventoryCommand.Settings>
             throw new Core.Errors.UserInputException($"found unknown argument '{unknown}'; expected the options listed by orchestrator inventory --help");
         }
 
-        var inventory = InventoryLoader.Load(settings.Inventory);
+        var config = CommandConfiguration.Load(Console.Error);
+        var inventory = InventoryLoader.Load(ConfiguredInventory.Sources(settings.Inventory, config));
         var warnings = new List<string>(inventory.Warnings);
 
         using var stdout = new ChunkedConsoleWriter();

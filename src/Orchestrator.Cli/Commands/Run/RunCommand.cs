@@ -5,7 +5,7 @@ using Spectre.Console.Cli;
 
 namespace Orchestrator.Cli.Commands.Run;
 
-/// <summary><c>orchestrator run PLAYBOOK -i INV</c>: like <c>ansible-playbook</c>, with an honest check mode.</summary>
+/// <summary><c>orchestrator run PLAYBOOK [-i INV]</c>: like <c>ansible-playbook</c>, with an honest check mode; ansible.cfg fills what is not given.</summary>
 internal sealed class RunCommand : AsyncCommand<RunCommand.Settings>
 {
     internal sealed class Settings : ConnectionCommandSettings
@@ -15,7 +15,7 @@ internal sealed class RunCommand : AsyncCommand<RunCommand.Settings>
         public string Playbook { get; init; } = string.Empty;
 
         [CommandOption("-i|--inventory <INVENTORY>")]
-        [Description("Inventory file or directory; repeat for several (a later one wins).")]
+        [Description("Inventory file or directory; repeat for several (a later one wins). Default: ansible.cfg inventory (ANSIBLE_INVENTORY)")]
         public string[] Inventory { get; init; } = [];
 
         [CommandOption("-l|--limit <PATTERN>")]
@@ -43,8 +43,8 @@ internal sealed class RunCommand : AsyncCommand<RunCommand.Settings>
         public bool DetailedExitCode { get; init; }
 
         [CommandOption("-f|--forks <N>")]
-        [Description("Hosts worked on at once. Default: 50")]
-        public int Forks { get; init; } = 50;
+        [Description("Hosts worked on at once. Default: ansible.cfg forks (ANSIBLE_FORKS), else 50")]
+        public int? Forks { get; init; }
 
         [CommandOption("-e|--extra-vars <VARS>")]
         [Description("Extra variables, highest precedence: k=v pairs, a JSON/YAML mapping, or @file.yml. Repeatable.")]
@@ -94,12 +94,6 @@ internal sealed class RunCommand : AsyncCommand<RunCommand.Settings>
             if (string.IsNullOrWhiteSpace(Playbook))
             {
                 return ValidationResult.Error("a playbook is required: orchestrator run PLAYBOOK -i INVENTORY");
-            }
-
-            // Loading the playbook alone needs no inventory.
-            if (!SyntaxCheck && !ListTasks && !ListTags && RequireInventory(Inventory) is { } inventoryError)
-            {
-                return inventoryError;
             }
 
             if (ValidateForks(Forks) is { } forksError)

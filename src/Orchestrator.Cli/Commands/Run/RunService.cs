@@ -1,4 +1,5 @@
 using Orchestrator.Cli.Output;
+using Orchestrator.Core.Configuration;
 using Orchestrator.Core.Errors;
 using Orchestrator.Engine;
 using Orchestrator.Engine.Output;
@@ -30,9 +31,16 @@ internal sealed class RunService(TextWriter stdout, TextWriter stderr, IAnsiCons
 
     private async Task<int> RunCoreAsync(RunCommand.Settings settings, CancellationToken cancellationToken)
     {
+        var config = CommandConfiguration.Load(stderr);
         var extraVars = ExtraVariables.Parse(settings.ExtraVars);
-        HostInventory? inventory = settings.Inventory.Length > 0 ? InventoryLoader.Load(settings.Inventory) : null;
-        var transport = new CommandTransport(settings, stderr, settings.Verbosity >= 3, _time);
+
+        // Loading the playbook alone needs no inventory.
+        var loadOnly = settings.SyntaxCheck || settings.ListTasks || settings.ListTags;
+        HostInventory? inventory = loadOnly && settings.Inventory.Length == 0 && config.Inventory.Count == 0
+            ? null
+            : InventoryLoader.Load(ConfiguredInventory.Sources(settings.Inventory, config));
+        var forks = settings.Forks ?? config.Forks ?? SettingDefinitions.DefaultForks;
+        var transport = new CommandTransport(settings, config, stderr, settings.Verbosity >= 3, _time);
         if (inventory is not null)
         {
             transport.AddSecretsOf(inventory.Hosts);
@@ -44,7 +52,7 @@ internal sealed class RunService(TextWriter stdout, TextWriter stderr, IAnsiCons
 
         // On a terminal, a live progress line per task runs under the text output.
         var progress = terminal is not null && settings.Output == "text" && !settings.Step ? new ProgressRunOutput(text, terminal) : null;
-        using var connector = transport.Connect(Math.Min(settings.Forks, inventory?.Hosts.Count ?? 1));
+        using var connector = transport.Connect(Math.Min(forks, inventory?.Hosts.Count ?? 1));
         var options = new PlaybookRunOptions
         {
             PlaybookPath = settings.Playbook,
@@ -56,7 +64,10 @@ internal sealed class RunService(TextWriter stdout, TextWriter stderr, IAnsiCons
             SkipTags = SplitTags(settings.SkipTags),
             Check = settings.Check,
             Diff = settings.Diff,
-            Forks = settings.Forks,
+            Forks = forks,
+            RolesPath = config.RolesPath,
+            GatherFactsDefault = config.GatherFactsByDefault,
+            BecomeDefault = config.Become,
             ExtraVars = extraVars,
             Output = progress ?? output,
             TimeProvider = _time,

@@ -17,6 +17,9 @@ namespace Orchestrator.Cli.Commands.Sweep;
 /// </summary>
 internal sealed class SweepCommand : AsyncCommand<SweepCommand.Settings>
 {
+    /// <summary>Hosts checked at once when neither --forks nor ansible.cfg says.</summary>
+    public const int DefaultForks = 20;
+
     internal sealed class Settings : ConnectionCommandSettings
     {
         [CommandArgument(0, "[ACTION]")]
@@ -24,7 +27,7 @@ internal sealed class SweepCommand : AsyncCommand<SweepCommand.Settings>
         public string? Action { get; init; }
 
         [CommandOption("-i|--inventory <INVENTORY>")]
-        [Description("Inventory file or directory; repeat for several (a later one wins).")]
+        [Description("Inventory file or directory; repeat for several (a later one wins). Default: ansible.cfg inventory (ANSIBLE_INVENTORY)")]
         public string[] Inventory { get; init; } = [];
 
         [CommandOption("--policy <FILE>")]
@@ -36,8 +39,8 @@ internal sealed class SweepCommand : AsyncCommand<SweepCommand.Settings>
         public string Limit { get; init; } = "all";
 
         [CommandOption("-f|--forks <N>")]
-        [Description("Hosts checked at once. Default: 20")]
-        public int Forks { get; init; } = 20;
+        [Description("Hosts checked at once. Default: ansible.cfg forks (ANSIBLE_FORKS), else 20")]
+        public int? Forks { get; init; }
 
         [CommandOption("--report <SPEC>")]
         [Description("cli, json:PATH, junit:PATH or html:PATH; repeat for several. Default: cli")]
@@ -68,7 +71,7 @@ internal sealed class SweepCommand : AsyncCommand<SweepCommand.Settings>
         public int StopGrace { get; init; } = 30;
 
         [CommandOption("-b|--become")]
-        [Description("Read the facts through sudo (needed to see FreeSWITCH's sockets and log unless logging in as root).")]
+        [Description("Read the facts through sudo (needed to see FreeSWITCH's sockets and log unless logging in as root). Default: ansible.cfg become (ANSIBLE_BECOME)")]
         public bool Become { get; init; }
 
         [CommandOption("--become-user <USER>")]
@@ -119,11 +122,6 @@ internal sealed class SweepCommand : AsyncCommand<SweepCommand.Settings>
             if (Host is not null || Control is not null || Since is not null || Json)
             {
                 return ValidationResult.Error("--host, --control, --since and --json belong to `orchestrator sweep history`.");
-            }
-
-            if (RequireInventory(Inventory) is { } inventoryError)
-            {
-                return inventoryError;
             }
 
             if (string.IsNullOrWhiteSpace(Policy))
@@ -185,8 +183,11 @@ internal sealed class SweepCommand : AsyncCommand<SweepCommand.Settings>
 
         var reports = settings.Report.Select(ReportSpec.Parse).ToList();
         var schedule = settings.Schedule is { } cron ? SweepSchedule.Parse(cron, settings.TimeZone) : null;
-        var transport = new CommandTransport(settings, Console.Error, settings.Verbose, TimeProvider.System);
-        using var connector = transport.Connect(settings.Forks);
+        var config = CommandConfiguration.Load(Console.Error);
+        var inventory = ConfiguredInventory.Sources(settings.Inventory, config);
+        var forks = settings.Forks ?? config.Forks ?? DefaultForks;
+        var transport = new CommandTransport(settings, config, Console.Error, settings.Verbose, TimeProvider.System);
+        using var connector = transport.Connect(forks);
 
         // First SIGINT/SIGTERM: stop (a one-shot pass is cancelled; a daemon finishes its pass within --stop-grace). Second: abandon.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -213,16 +214,16 @@ internal sealed class SweepCommand : AsyncCommand<SweepCommand.Settings>
         using var sweep = new ComplianceSweep(new ComplianceSweepOptions
         {
             PolicyPath = settings.Policy!,
-            Inventory = settings.Inventory,
+            Inventory = inventory,
             Limit = settings.Limit,
-            Forks = settings.Forks,
+            Forks = forks,
             Reports = reports,
             DatabasePath = settings.Database ?? HistoryStore.DefaultPath(),
             Remediate = settings.Remediate,
             Schedule = schedule,
             MetricsListen = settings.MetricsListen,
             Connector = connector,
-            Gather = new Compliance.Facts.GatherOptions { Become = settings.Become, BecomeUser = settings.BecomeUser },
+            Gather = new Compliance.Facts.GatherOptions { Become = settings.Become || config.Become, BecomeUser = settings.BecomeUser },
             ConsoleReport = new SweepConsoleReport(AnsiConsole.Console),
             Redactor = transport.Redactor,
             Log = Console.Error,

@@ -26,7 +26,7 @@ internal sealed class FactGatherer(PlayContext play, ConnectionResolver connecti
             foreach (var provider in run.Options.Modules.FactProviders)
             {
                 var gathered = await provider.GatherAsync(
-                    new FactContext { HostName = host.Name, Connection = connection, Become = play.Play.Become ?? false, HostVariables = host.Host.Variables, TimeProvider = run.Time },
+                    new FactContext { HostName = host.Name, Connection = connection, Become = play.Play.Become ?? run.Options.BecomeDefault, HostVariables = host.Host.Variables, TimeProvider = run.Time },
                     cancellationToken);
                 foreach (var (k, v) in gathered)
                 {

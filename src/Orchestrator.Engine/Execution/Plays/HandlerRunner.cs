@@ -7,7 +7,8 @@ internal sealed class HandlerRunner(PlayContext play, TaskRunner tasks, TaskEven
 {
     public async Task FlushAsync(IReadOnlyList<HostState> hosts, CancellationToken cancellationToken)
     {
-        foreach (var handler in play.Play.Handlers)
+        // A copy: include_role adds its role's handlers while the play runs.
+        foreach (var handler in play.Play.Handlers.ToList())
         {
             var notified = hosts.Where(h =>
                     (h.Notified.Contains(handler) || h.MaybeNotified.Contains(handler))

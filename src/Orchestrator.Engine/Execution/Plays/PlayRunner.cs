@@ -25,10 +25,11 @@ internal sealed class PlayRunner
         var tasks = new TaskRunner(_play, connections, events, recorder);
         var handlers = new HandlerRunner(_play, tasks, events, recorder);
         _facts = new FactGatherer(_play, connections, events);
+        var includes = new IncludeExpander(_play, recorder, events);
         _strategy = play.Strategy switch
         {
-            Strategy.Free => new FreeStrategy(_play, tasks, handlers, events),
-            _ => new LinearStrategy(_play, tasks, handlers, events, recorder),
+            Strategy.Free => new FreeStrategy(_play, tasks, handlers, includes, events),
+            _ => new LinearStrategy(_play, tasks, handlers, includes, events, recorder),
         };
     }
 
@@ -63,7 +64,7 @@ internal sealed class PlayRunner
             }
 
             var batchSize = state.Batch.Count;
-            if (play.GatherFacts)
+            if (play.GatherFacts ?? run.Options.GatherFactsDefault)
             {
                 await _facts.GatherAsync(cancellationToken);
             }

@@ -5,8 +5,8 @@ using Orchestrator.Engine.Model;
 namespace Orchestrator.Engine.Execution.Strategies;
 
 /// <summary><c>strategy: free</c>: each host runs its tasks on its own, as fast as it can (the forks limit applies per task).</summary>
-internal sealed class FreeStrategy(PlayContext play, TaskRunner tasks, HandlerRunner handlers, TaskEvents events)
-    : PlayStrategy(play, tasks, handlers)
+internal sealed class FreeStrategy(PlayContext play, TaskRunner tasks, HandlerRunner handlers, IncludeExpander includes, TaskEvents events)
+    : PlayStrategy(play, tasks, handlers, includes)
 {
     public override Task RunBatchAsync(CancellationToken cancellationToken) =>
         Task.WhenAll(Play.State.Batch.Select(host => RunSectionsAsync([host], cancellationToken)));
@@ -27,6 +27,9 @@ internal sealed class FreeStrategy(PlayContext play, TaskRunner tasks, HandlerRu
             {
                 case TaskDefinition { ModuleName: "meta" } meta:
                     await RunMetaAsync(meta, [host], cancellationToken);
+                    break;
+                case TaskDefinition { Include: not null } include:
+                    await RunIncludeAsync(include, [host], rescuable, cancellationToken);
                     break;
                 case TaskDefinition task:
                     if (!Play.Run.Filter.ShouldRun(task))

@@ -5,8 +5,8 @@ using Orchestrator.Engine.Model;
 namespace Orchestrator.Engine.Execution.Strategies;
 
 /// <summary>Ansible's default: each task runs on every active host of the batch before the next task starts.</summary>
-internal sealed class LinearStrategy(PlayContext play, TaskRunner tasks, HandlerRunner handlers, TaskEvents events, ResultRecorder recorder)
-    : PlayStrategy(play, tasks, handlers)
+internal sealed class LinearStrategy(PlayContext play, TaskRunner tasks, HandlerRunner handlers, IncludeExpander includes, TaskEvents events, ResultRecorder recorder)
+    : PlayStrategy(play, tasks, handlers, includes)
 {
     public override Task RunBatchAsync(CancellationToken cancellationToken) => RunSectionsAsync(Play.State.Batch, cancellationToken);
 
@@ -29,6 +29,9 @@ internal sealed class LinearStrategy(PlayContext play, TaskRunner tasks, Handler
             {
                 case TaskDefinition { ModuleName: "meta" } meta:
                     await RunMetaAsync(meta, active, cancellationToken);
+                    break;
+                case TaskDefinition { Include: not null } include:
+                    await RunIncludeAsync(include, active, rescuable, cancellationToken);
                     break;
                 case TaskDefinition task:
                     await RunTaskOnAllAsync(task, active, rescuable, cancellationToken);

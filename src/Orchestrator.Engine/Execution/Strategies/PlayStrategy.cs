@@ -9,7 +9,7 @@ namespace Orchestrator.Engine.Execution.Strategies;
 /// flushes, blocks with rescue and always, meta tasks), and <see cref="RunNodesAsync"/>, which each strategy
 /// decides: in lockstep (linear) or each host on its own (free).
 /// </summary>
-internal abstract class PlayStrategy(PlayContext play, TaskRunner tasks, HandlerRunner handlers)
+internal abstract class PlayStrategy(PlayContext play, TaskRunner tasks, HandlerRunner handlers, IncludeExpander includes)
 {
     protected PlayContext Play => play;
 
@@ -46,6 +46,28 @@ internal abstract class PlayStrategy(PlayContext play, TaskRunner tasks, Handler
     /// always for every host that entered, failed or not; a failure stays a failure through always.
     /// </summary>
     protected async Task RunBlockAsync(BlockDefinition block, IReadOnlyList<HostState> hosts, bool rescuable, CancellationToken cancellationToken)
+    {
+        if (block.ForRole is { } role)
+        {
+            // Same role, same parameters, already run on a host in this play: Ansible skips it there, silently.
+            hosts = hosts.Where(h => !play.State.HasRun(h, role)).ToList();
+            if (hosts.Count == 0)
+            {
+                return;
+            }
+        }
+
+        await RunBlockSectionsAsync(block, hosts, rescuable, cancellationToken);
+        if (block.ForRole is { } completed)
+        {
+            foreach (var host in hosts.Where(h => h.Active))
+            {
+                play.State.RoleCompleted(host, completed);
+            }
+        }
+    }
+
+    private async Task RunBlockSectionsAsync(BlockDefinition block, IReadOnlyList<HostState> hosts, bool rescuable, CancellationToken cancellationToken)
     {
         var hasRescue = block.Rescue.Count > 0;
         await RunSectionAsync(block.Block, hosts, rescuable || hasRescue, cancellationToken);
@@ -87,6 +109,25 @@ internal abstract class PlayStrategy(PlayContext play, TaskRunner tasks, Handler
         if (action == "flush_handlers" && play.Run.Filter.ShouldRun(task))
         {
             await handlers.FlushAsync(hosts, cancellationToken);
+        }
+    }
+
+    /// <summary>include_tasks/include_role: the include once per host, then each included group's tasks on its hosts.</summary>
+    protected async Task RunIncludeAsync(TaskDefinition include, IReadOnlyList<HostState> hosts, bool rescuable, CancellationToken cancellationToken)
+    {
+        if (!play.Run.Filter.ShouldRun(include))
+        {
+            return;
+        }
+
+        foreach (var (block, included) in includes.Expand(include, hosts, rescuable))
+        {
+            if (Aborted)
+            {
+                return;
+            }
+
+            await RunNodesAsync([block], included, rescuable, cancellationToken);
         }
     }
 

@@ -16,7 +16,7 @@ internal static class HandlerNotifier
 
         foreach (var handler in play.Handlers)
         {
-            if (task.Notify.Any(n => n == handler.Name || handler.Listen.Contains(n)))
+            if (task.Notify.Any(n => n == handler.Name || (handler.Role is not null && n == handler.DisplayName) || handler.Listen.Contains(n)))
             {
                 if (definitely)
                 {

@@ -56,8 +56,8 @@ internal sealed class ItemRunner(PlayContext play, ConnectionResolver connection
         async ValueTask<ItemResult> Attempt(CancellationToken ct)
         {
             attempts++;
-            var services = new ModuleServices(play.Run, scope, task.Location, reads, host.PendingResources);
-            var context = new ModuleContext(invocation.DelegateTo ?? host.Name, connection, args, services, invocation.Check, invocation.Diff, task.EffectiveBecome, task.EffectiveBecomeUser);
+            var services = new ModuleServices(play.Run, task, scope, reads, host.PendingResources);
+            var context = new ModuleContext(invocation.DelegateTo ?? host.Name, connection, args, services, invocation.Check, invocation.Diff, task.DeclaredBecome ?? play.Run.Options.BecomeDefault, task.EffectiveBecomeUser);
             var item = await ModuleInvoker.PlanAndApplyAsync(module, context, host, invocation.Check, ct);
             if (invocation.Check && item.Outcome is TaskOutcome.Ok or TaskOutcome.Changed && TaskConditions.PendingVarRead(host, reads) is { } pendingVar)
             {

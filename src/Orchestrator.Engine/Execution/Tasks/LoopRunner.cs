@@ -11,7 +11,7 @@ internal sealed class LoopRunner(PlayContext play, ItemRunner items, TaskEvents 
     {
         var task = invocation.Task;
         var results = new List<ItemResult>();
-        foreach (var item in Items(invocation))
+        foreach (var item in Items(play.Run.Templates, invocation))
         {
             var itemInvocation = invocation with
             {
@@ -37,10 +37,10 @@ internal sealed class LoopRunner(PlayContext play, ItemRunner items, TaskEvents 
         return recorder.Record(invocation, Summary(results), loopSummary: true);
     }
 
-    private List<object?> Items(TaskInvocation invocation)
+    /// <summary>The loop's items, rendered in the task's scope (also for include_tasks/include_role loops).</summary>
+    public static List<object?> Items(TemplateEngine templates, TaskInvocation invocation)
     {
         var task = invocation.Task;
-        var templates = play.Run.Templates;
         var items = task.Loop switch
         {
             List<object?> l => templates.Render(l, invocation.Scope, task.LoopLocation) as List<object?>,

@@ -1,6 +1,7 @@
 using Orchestrator.Core.Errors;
 using Orchestrator.Core.Secrets;
 using Orchestrator.Engine.Execution.Variables;
+using Orchestrator.Engine.Model;
 using Orchestrator.Engine.Modules;
 
 namespace Orchestrator.Engine.Execution.Tasks;
@@ -8,8 +9,10 @@ namespace Orchestrator.Engine.Execution.Tasks;
 /// <summary>What modules reach through <see cref="ModuleContext"/>: the task's variables, templates, files and time.</summary>
 /// <param name="reads">Collects the variables read, so check mode can tell when a plan used a value not known yet.</param>
 /// <param name="pending">Check mode: the host's resources that earlier tasks would change.</param>
-internal sealed class ModuleServices(RunState run, VariableScope scope, SourceLocation location, HashSet<string> reads, HashSet<string> pending) : IModuleServices
+internal sealed class ModuleServices(RunState run, TaskDefinition task, VariableScope scope, HashSet<string> reads, HashSet<string> pending) : IModuleServices
 {
+    private readonly SourceLocation location = task.Location;
+
     public TimeProvider TimeProvider => run.Time;
 
     public SecretRedactor Redactor => run.Redactor;
@@ -35,18 +38,8 @@ internal sealed class ModuleServices(RunState run, VariableScope scope, SourceLo
         return run.Templates.RenderFile(text, path, scope, n => reads.Add(n));
     }
 
-    public string ResolveLocalPath(string path, string subdirectory)
-    {
-        if (Path.IsPathRooted(path))
-        {
-            return InputPath.FileProblem(path) is { } problem ? throw new UserInputException($"'{path}' {problem} on the controller", location) : path;
-        }
-
-        var candidates = new[] { Path.Combine(run.Playbook.Directory, subdirectory, path), Path.Combine(run.Playbook.Directory, path) };
-        return candidates.FirstOrDefault(File.Exists)
-            ?? throw new UserInputException(
-                $"'{path}' {(candidates.Any(Directory.Exists) ? InputPath.IsADirectory : "not found")} (looked at {string.Join(" and ", candidates)})", location);
-    }
+    /// <summary>The role's files/ or templates/ first, then the task file's and the playbook's directories (<see cref="LocalFileSearch"/>).</summary>
+    public string ResolveLocalPath(string path, string subdirectory) => LocalFileSearch.Resolve(task, run.Playbook.Directory, path, subdirectory);
 
     public bool TryGetVariable(string name, out object? value)
     {

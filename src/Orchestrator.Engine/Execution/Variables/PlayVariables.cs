@@ -26,6 +26,11 @@ internal sealed class PlayVariables(RunState run, PlayState play, PlaySecrets se
             BlockVars = task?.Chain().OfType<BlockDefinition>().Where(b => b.Vars.Count > 0).Select(b => (IReadOnlyDictionary<string, object?>)b.Vars).ToList(),
             TaskVars = task is { Vars.Count: > 0 } ? task.Vars : null,
             SetFacts = host.HostFacts,
+            RoleDefaults = RoleVariables.Defaults(_play.Play, task),
+            RoleVars = RoleVariables.Vars(_play.Play, task),
+            RoleParams = RoleVariables.Params(task),
+            IncludeParams = RoleVariables.IncludeParams(task),
+            Magic = RoleVariables.WithRoleMagic(playLevels.Magic, _play.Play, task),
         });
     }
 

@@ -166,7 +166,7 @@ public sealed class ExecCommandTests : IClassFixture<ExecLab>, IDisposable
     }
 
     [Theory]
-    [InlineData(new[] { "exec", "--", "true" }, "-i/--inventory is required")]
+    [InlineData(new[] { "exec", "--", "true" }, "no inventory: give -i/--inventory, or set inventory in ansible.cfg")]
     [InlineData(new[] { "exec", "-i", "x.yml", "--output", "xml", "--", "true" }, "--output 'xml': expected text or json")]
     [InlineData(new[] { "exec", "-i", "x.yml", "--host-key-checking", "maybe", "--", "true" }, "expected strict, accept-new or off")]
     [InlineData(new[] { "exec", "-i", "x.yml", "-f", "0", "--", "true" }, "--forks 0: expected 1 to 1000")]

@@ -102,7 +102,7 @@ public sealed class InventoryErrorTests
     [Theory]
     [InlineData("found no action; expected one of --list, --graph, --host NAME or --list-hosts PATTERN", "inventory", "-i", "hosts.ini")]
     [InlineData("found more than one action", "inventory", "-i", "hosts.ini", "--list", "--graph")]
-    [InlineData("found no inventory; expected -i PATH", "inventory", "--list")]
+    [InlineData("no inventory: give -i/--inventory, or set inventory in ansible.cfg", "inventory", "--list")]
     [InlineData("found unknown argument '--bogus'", "inventory", "-i", "hosts.ini", "--list", "--bogus")]
     public async Task Inventory_BadCommandLine_ErrorAndExitCode2(string words, params string[] args)
     {
