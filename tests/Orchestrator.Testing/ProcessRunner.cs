@@ -16,9 +16,10 @@ public static class ProcessRunner
         string? workingDirectory = null,
         string? stdin = null,
         IReadOnlyDictionary<string, string>? environment = null,
-        TimeSpan? timeout = null)
+        TimeSpan? timeout = null,
+        bool inheritEnvironment = true)
     {
-        var info = StartInfo(program, arguments, environment);
+        var info = StartInfo(program, arguments, environment, inheritEnvironment);
         if (workingDirectory is not null)
         {
             info.WorkingDirectory = workingDirectory;
@@ -51,7 +52,11 @@ public static class ProcessRunner
     public static Task<ProcessResult> RunAsync(string program, params string[] arguments) => RunAsync(program, arguments, workingDirectory: null);
 
     /// <summary>Redirected stdin, stdout and stderr (UTF-8), for tests that watch a program while it runs.</summary>
-    public static ProcessStartInfo StartInfo(string program, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
+    public static ProcessStartInfo StartInfo(
+        string program,
+        IEnumerable<string> arguments,
+        IReadOnlyDictionary<string, string>? environment = null,
+        bool inheritEnvironment = true)
     {
         var info = new ProcessStartInfo(program)
         {
@@ -65,6 +70,11 @@ public static class ProcessRunner
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
+        }
+
+        if (!inheritEnvironment)
+        {
+            info.Environment.Clear();
         }
 
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
