@@ -11,8 +11,8 @@ namespace Orchestrator.Engine.Execution.Tasks;
 /// </summary>
 internal static class LocalFileSearch
 {
-    /// <param name="subdirectory"><c>files</c> or <c>templates</c>.</param>
-    public static IReadOnlyList<string> Candidates(TaskNode task, string playbookDirectory, string path, string subdirectory)
+    /// <summary>The directories searched, in order: the roles around the task (innermost first), the task file's, the playbook's.</summary>
+    public static IReadOnlyList<string> Stack(TaskNode task, string playbookDirectory)
     {
         var stack = task.RoleChain.Reverse().Select(r => r.Path).ToList();
         var taskDirectory = Path.GetDirectoryName(Path.GetFullPath(task.Location.File)) ?? playbookDirectory;
@@ -22,11 +22,20 @@ internal static class LocalFileSearch
         }
 
         stack.Add(playbookDirectory);
+        return stack.Distinct(StringComparer.Ordinal).ToList();
+    }
 
+    /// <summary>Each directory of <see cref="Stack"/> with its SUBDIR first (where fileglob and first_found look).</summary>
+    public static IReadOnlyList<string> Directories(TaskNode task, string playbookDirectory, string subdirectory) =>
+        Stack(task, playbookDirectory).SelectMany(d => new[] { Path.Combine(d, subdirectory), d }).ToList();
+
+    /// <param name="subdirectory"><c>files</c> or <c>templates</c>.</param>
+    public static IReadOnlyList<string> Candidates(TaskNode task, string playbookDirectory, string path, string subdirectory)
+    {
         // Ansible does not add the subdirectory when the name already starts with it ("files/x.conf").
         var withSubdirectory = path.Split('/')[0] != subdirectory;
         var candidates = new List<string>();
-        foreach (var dir in stack)
+        foreach (var dir in Stack(task, playbookDirectory))
         {
             if (withSubdirectory)
             {

@@ -44,8 +44,7 @@ internal sealed class ModuleServices(RunState run, TaskDefinition task, Variable
     public string TaskDirectory => Path.GetDirectoryName(Path.GetFullPath(location.File)) ?? run.Playbook.Directory;
 
     /// <summary>The directories searched for files of a kind (files, templates, vars), in order; fileglob globs in them.</summary>
-    public IReadOnlyList<string> SearchDirectories(string subdirectory) =>
-        [Path.Combine(run.Playbook.Directory, subdirectory), run.Playbook.Directory];
+    public IReadOnlyList<string> SearchDirectories(string subdirectory) => LocalFileSearch.Directories(task, run.Playbook.Directory, subdirectory);
 
     public bool TryGetVariable(string name, out object? value)
     {

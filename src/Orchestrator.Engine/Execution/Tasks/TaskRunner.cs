@@ -25,7 +25,7 @@ internal sealed class TaskRunner
     public async Task<HostTaskResult> RunAsync(TaskDefinition task, HostState host, bool rescuable, CancellationToken cancellationToken)
     {
         var invocation = TaskInvocation.Begin(_play, task, host, rescuable);
-        var files = new ModuleServices(_play.Run, invocation.Scope, task.Location, [], host.PendingResources);
+        var files = new ModuleServices(_play.Run, task, invocation.Scope, [], host.PendingResources);
         new LookupHost(files.ResolveLocalPath, files.SearchDirectories, _play.Run.Playbook.Directory, m => _play.Run.Output.Warning(_play.Run.Redactor.Redact(m))).Enter();
         try
         {
