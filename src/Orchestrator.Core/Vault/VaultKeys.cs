@@ -1,0 +1,28 @@
+using System.Security.Cryptography;
+
+namespace Orchestrator.Core.Vault;
+
+/// <summary>
+/// The three values Ansible's VaultAES256 derives from a password and salt: PBKDF2-HMAC-SHA256 with 10,000
+/// iterations, 80 bytes split into the AES-256 key, the HMAC-SHA256 key and the CTR initial counter.
+/// </summary>
+internal sealed class VaultKeys
+{
+    private const int Iterations = 10000;
+
+    private VaultKeys(byte[] derived)
+    {
+        AesKey = derived[..32];
+        HmacKey = derived[32..64];
+        Counter = derived[64..80];
+    }
+
+    public byte[] AesKey { get; }
+
+    public byte[] HmacKey { get; }
+
+    public byte[] Counter { get; }
+
+    public static VaultKeys Derive(byte[] password, byte[] salt) =>
+        new(Rfc2898DeriveBytes.Pbkdf2(password, salt, Iterations, HashAlgorithmName.SHA256, 80));
+}
