@@ -1,3 +1,4 @@
+using Orchestrator.Core.Vault;
 using Orchestrator.Inventory.Model;
 using Orchestrator.Inventory.Parsing;
 using Orchestrator.Inventory.Vars;
@@ -9,10 +10,14 @@ public static class InventoryLoader
 {
     /// <summary>Loads and merges several <c>-i</c> sources (files or directories); a later source wins.</summary>
     /// <exception cref="Orchestrator.Core.Errors.UserInputException">A source is malformed; the message has file:line:column.</exception>
-    public static HostInventory Load(IReadOnlyList<string> sources)
+    public static HostInventory Load(IReadOnlyList<string> sources) => Load(sources, vault: null);
+
+    /// <summary>Loads several <c>-i</c> sources, decrypting Ansible Vault data with <paramref name="vault"/>.</summary>
+    /// <param name="keepVaultedValues">Keep inline <c>!vault</c> values encrypted (listings print them as <c>__ansible_vault</c>); otherwise they are secrets decrypted on first use.</param>
+    public static HostInventory Load(IReadOnlyList<string> sources, VaultDecryptor? vault, bool keepVaultedValues = false)
     {
         ArgumentNullException.ThrowIfNull(sources);
-        var data = new InventoryData();
+        var data = new InventoryData { Vault = vault is null ? InventoryVault.None : new InventoryVault(vault, keepVaultedValues) };
         foreach (var source in sources)
         {
             if (string.IsNullOrEmpty(source))
@@ -24,6 +29,6 @@ public static class InventoryLoader
         }
 
         data.Reconcile();
-        return new HostInventory(data, sources.Where(s => !string.IsNullOrEmpty(s)).ToArray(), new VarsFiles(data.Warnings.Add));
+        return new HostInventory(data, sources.Where(s => !string.IsNullOrEmpty(s)).ToArray(), new VarsFiles(data.Warnings.Add, data.Vault));
     }
 }

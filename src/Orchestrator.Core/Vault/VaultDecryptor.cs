@@ -57,9 +57,9 @@ public sealed class VaultDecryptor
             }
         }
 
+        // Ansible's wording; the location is part of the sentence, so it is not repeated as a prefix.
         throw new UserInputException(
-            $"Decryption failed (no vault secrets were found that could decrypt; tried {_secrets.Count} vault id(s): {string.Join(", ", _secrets.Select(s => s.Label).Distinct())}) on {where}",
-            where);
+            $"Decryption failed (no vault secrets were found that could decrypt) on {where}; tried the vault id(s) {string.Join(", ", _secrets.Select(s => s.Label).Distinct())}");
     }
 
     /// <summary>Decrypts a whole file's text (UTF-8). The caller registers the values it parses from it (<see cref="RegisterSecrets"/>).</summary>

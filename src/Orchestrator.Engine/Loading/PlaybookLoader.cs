@@ -1,4 +1,5 @@
 using Orchestrator.Core.Errors;
+using Orchestrator.Core.Vault;
 using Orchestrator.Engine.Model;
 using Orchestrator.Engine.Modules;
 using Orchestrator.Engine.Templating;
@@ -12,7 +13,7 @@ namespace Orchestrator.Engine.Loading;
 /// vars_files. Every error carries file:line:column. <see cref="PlayLoader"/> reads the plays,
 /// <see cref="TaskLoader"/> the tasks and blocks in them.
 /// </summary>
-internal sealed class PlaybookLoader(ModuleRegistry modules, TemplateEngine templates)
+internal sealed class PlaybookLoader(ModuleRegistry modules, TemplateEngine templates, VaultDecryptor? vault = null)
 {
     public Playbook Load(string path)
     {
@@ -21,8 +22,8 @@ internal sealed class PlaybookLoader(ModuleRegistry modules, TemplateEngine temp
             throw new UserInputException($"playbook '{path}' {problem}");
         }
 
-        var nodes = new PlaybookNodes(path);
-        var root = YamlData.LoadFile(path, what: "a playbook (a YAML list of plays)");
+        var nodes = new PlaybookNodes(path, vault);
+        var root = YamlData.LoadFile(path, what: "a playbook (a YAML list of plays)", vault: vault, valuesAreSecrets: false);
         if (root is not YamlSequenceNode plays)
         {
             throw new UserInputException(

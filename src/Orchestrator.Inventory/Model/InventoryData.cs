@@ -38,6 +38,9 @@ internal sealed class InventoryData
 
     public List<string> Warnings { get; } = [];
 
+    /// <summary>How this load decrypts Ansible Vault data (none: any vault data is an error when used).</summary>
+    public Vars.InventoryVault Vault { get; init; } = Vars.InventoryVault.None;
+
     public GroupNode AddGroup(string name)
     {
         if (Groups.TryGetValue(name, out var existing))

@@ -69,7 +69,8 @@ internal static partial class SourceParser
             throw new UserInputException("found a TOML inventory; expected INI, YAML or JSON (Orchestrator does not read TOML inventories)", new SourceLocation(path, 0, 0));
         }
 
-        var text = SourceText.Read(path);
+        var raw = SourceText.Read(path);
+        var text = data.Vault.FileText(raw, path);
         if (text.StartsWith("#!", StringComparison.Ordinal) && IsExecutable(path))
         {
             throw new UserInputException(
@@ -81,7 +82,7 @@ internal static partial class SourceParser
         var yamlShaped = false;
         if (extension.Length == 0 || YamlExtensions.Contains(extension, StringComparer.Ordinal))
         {
-            var yaml = new YamlConstructor(path, data.Warnings.Add);
+            var yaml = new YamlConstructor(path, data.Warnings.Add, data.Vault);
             var root = YamlDocumentReader.TryRead(text, path, out yamlError);
             if (yamlError is InputLimitException)
             {

@@ -27,9 +27,9 @@ internal sealed class ExecService
 
     public async Task<int> RunAsync(ExecCommand.Settings settings, string command, CancellationToken cancellationToken)
     {
-        var inventory = InventoryLoader.Load(settings.Inventory);
-        var hosts = inventory.SelectHosts(settings.Limit);
         var transport = new CommandTransport(settings, _err, settings.Verbose, _time);
+        var inventory = InventoryLoader.Load(settings.Inventory, settings.CreateVault(transport.Redactor));
+        var hosts = inventory.SelectHosts(settings.Limit);
         if (hosts.Count == 0)
         {
             transport.Log.Warn($"no hosts matched '{settings.Limit}', nothing to do");

@@ -9,7 +9,7 @@ namespace Orchestrator.Cli.Commands.Inventory;
 /// <summary><c>orchestrator inventory</c>: the ansible-inventory views (--list, --graph, --host) plus --list-hosts.</summary>
 internal sealed class InventoryCommand : Command<InventoryCommand.Settings>
 {
-    internal sealed class Settings : CommandSettings
+    internal sealed class Settings : VaultCommandSettings
     {
         [CommandOption("-i|--inventory <PATH>")]
         [Description("Inventory source: an INI/YAML/JSON file, a directory of them, or a host list 'h1,h2,'. Repeat to merge; a later source wins.")]
@@ -85,7 +85,7 @@ internal sealed class InventoryCommand : Command<InventoryCommand.Settings>
             throw new Core.Errors.UserInputException($"found unknown argument '{unknown}'; expected the options listed by orchestrator inventory --help");
         }
 
-        var inventory = InventoryLoader.Load(settings.Inventory);
+        var inventory = InventoryLoader.Load(settings.Inventory, settings.CreateVault(Output.CliSecrets.Current), keepVaultedValues: true);
         var warnings = new List<string>(inventory.Warnings);
 
         using var stdout = new ChunkedConsoleWriter();

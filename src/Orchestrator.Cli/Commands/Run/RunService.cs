@@ -30,9 +30,10 @@ internal sealed class RunService(TextWriter stdout, TextWriter stderr, IAnsiCons
 
     private async Task<int> RunCoreAsync(RunCommand.Settings settings, CancellationToken cancellationToken)
     {
-        var extraVars = ExtraVariables.Parse(settings.ExtraVars);
-        HostInventory? inventory = settings.Inventory.Length > 0 ? InventoryLoader.Load(settings.Inventory) : null;
         var transport = new CommandTransport(settings, stderr, settings.Verbosity >= 3, _time);
+        var vault = settings.CreateVault(transport.Redactor);
+        var extraVars = ExtraVariables.Parse(settings.ExtraVars, vault);
+        HostInventory? inventory = settings.Inventory.Length > 0 ? InventoryLoader.Load(settings.Inventory, vault) : null;
         if (inventory is not null)
         {
             transport.AddSecretsOf(inventory.Hosts);
@@ -65,6 +66,7 @@ internal sealed class RunService(TextWriter stdout, TextWriter stderr, IAnsiCons
             Step = step,
             DetailedExitCode = settings.DetailedExitCode,
             Redactor = transport.Redactor,
+            Vault = vault,
         };
 
         if (settings.SyntaxCheck || settings.ListTasks || settings.ListHosts || settings.ListTags)
