@@ -17,6 +17,9 @@ internal interface IModuleServices
 
     string RenderTemplateFile(string path);
 
+    /// <summary>A controller file's bytes, decrypted when it is Ansible Vault encrypted (its lines then secrets).</summary>
+    byte[] ReadLocalFile(string path);
+
     string ResolveLocalPath(string path, string subdirectory);
 
     bool TryGetVariable(string name, out object? value);
