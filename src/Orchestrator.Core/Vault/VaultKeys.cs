@@ -10,11 +10,11 @@ internal sealed class VaultKeys
 {
     private const int Iterations = 10000;
 
-    private VaultKeys(byte[] derived)
+    private VaultKeys(byte[] aesKey, byte[] hmacKey, byte[] counter)
     {
-        AesKey = derived[..32];
-        HmacKey = derived[32..64];
-        Counter = derived[64..80];
+        AesKey = aesKey;
+        HmacKey = hmacKey;
+        Counter = counter;
     }
 
     public byte[] AesKey { get; }
@@ -23,6 +23,12 @@ internal sealed class VaultKeys
 
     public byte[] Counter { get; }
 
-    public static VaultKeys Derive(byte[] password, byte[] salt) =>
-        new(Rfc2898DeriveBytes.Pbkdf2(password, salt, Iterations, HashAlgorithmName.SHA256, 80));
+    public static VaultKeys Derive(byte[] password, byte[] salt)
+    {
+        var derived = Rfc2898DeriveBytes.Pbkdf2(password, salt, Iterations, HashAlgorithmName.SHA256, 80);
+        return new(derived[..32], derived[32..64], derived[64..80]);
+    }
+
+    /// <summary>Keys given directly (tests of the cipher against a reference implementation).</summary>
+    internal static VaultKeys FromParts(byte[] aesKey, byte[] hmacKey, byte[] counter) => new(aesKey, hmacKey, counter);
 }
