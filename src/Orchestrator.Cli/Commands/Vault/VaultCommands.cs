@@ -19,21 +19,21 @@ internal static class VaultCommands
             vault.AddCommand<RekeyCommand>("rekey").WithDescription("Re-encrypt files with a new password (--new-vault-password-file or --new-vault-id).");
         });
 
-    private static VaultFiles Files(VaultSettings settings) => new(settings, Console.OpenStandardInput(), Console.Out, Console.Error);
+    private static VaultFiles Files(VaultFilesSettings settings) => new(settings, Console.OpenStandardInput(), Console.Out, Console.Error);
 
-    private sealed class ViewCommand : Command<VaultSettings>
+    private sealed class ViewCommand : Command<VaultFilesSettings>
     {
-        public override int Execute(CommandContext context, VaultSettings settings, CancellationToken cancellationToken) => Files(settings).View();
+        public override int Execute(CommandContext context, VaultFilesSettings settings, CancellationToken cancellationToken) => Files(settings).View();
     }
 
-    private sealed class EncryptCommand : Command<VaultSettings>
+    private sealed class EncryptCommand : Command<VaultFilesSettings>
     {
-        public override int Execute(CommandContext context, VaultSettings settings, CancellationToken cancellationToken) => Files(settings).Encrypt();
+        public override int Execute(CommandContext context, VaultFilesSettings settings, CancellationToken cancellationToken) => Files(settings).Encrypt();
     }
 
-    private sealed class DecryptCommand : Command<VaultSettings>
+    private sealed class DecryptCommand : Command<VaultFilesSettings>
     {
-        public override int Execute(CommandContext context, VaultSettings settings, CancellationToken cancellationToken) => Files(settings).Decrypt();
+        public override int Execute(CommandContext context, VaultFilesSettings settings, CancellationToken cancellationToken) => Files(settings).Decrypt();
     }
 
     private sealed class EncryptStringCommand : Command<VaultEncryptStringSettings>

@@ -3,7 +3,7 @@ using Spectre.Console.Cli;
 
 namespace Orchestrator.Cli.Commands.Vault;
 
-internal sealed class VaultEncryptStringSettings : VaultSettings
+internal sealed class VaultEncryptStringSettings : VaultFilesSettings
 {
     [CommandOption("-n|--name <NAME>")]
     [Description("The variable name of each string, in order (prints 'NAME: !vault |').")]

@@ -9,7 +9,7 @@ namespace Orchestrator.Cli.Commands.Vault;
 /// The work of <c>orchestrator vault</c>, as ansible-vault does it: files rewritten atomically (a temporary file in
 /// the same directory, renamed over) with their mode kept; '-' or no file is stdin/stdout.
 /// </summary>
-internal sealed class VaultFiles(VaultSettings settings, Stream stdin, TextWriter stdout, TextWriter stderr)
+internal sealed class VaultFiles(VaultFilesSettings settings, Stream stdin, TextWriter stdout, TextWriter stderr)
 {
     private readonly VaultDecryptor _vault = settings.CreateVault(Output.CliSecrets.Current);
 

@@ -3,7 +3,7 @@ using Spectre.Console.Cli;
 
 namespace Orchestrator.Cli.Commands.Vault;
 
-internal sealed class VaultRekeySettings : VaultSettings
+internal sealed class VaultRekeySettings : VaultFilesSettings
 {
     [CommandOption("--new-vault-password-file <FILE>")]
     [Description("The new password (a file, or an executable that prints it).")]

@@ -13,8 +13,4 @@ internal class VaultSettings : VaultCommandSettings
     [CommandOption("--output <FILE>")]
     [Description("Write to FILE instead of rewriting the input ('-' for stdout).")]
     public string? Output { get; init; }
-
-    [CommandArgument(0, "[FILES]")]
-    [Description("Files to work on; none or '-' reads stdin.")]
-    public string[] Files { get; init; } = [];
 }
