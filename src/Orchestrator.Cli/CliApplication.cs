@@ -39,6 +39,7 @@ internal static class CliApplication
         config.ValidateExamples();
         // Commands register here, one line each.
         config.AddLabCommands();
+        Commands.Vault.VaultCommands.AddVaultCommands(config);
         Commands.FreeSwitch.FreeSwitchCommands.AddFreeSwitchCommands(config);
         Commands.Config.ConfigCommands.AddConfigCommands(config);
         config.AddCommand<Commands.Exec.ExecCommand>("exec").WithDescription("Run a shell command on the hosts of an inventory, like `ansible PATTERN -m shell -a`.").WithExample("exec", "-i", "inventory.yml", "-l", "freeswitch", "--", "uptime");

@@ -11,7 +11,10 @@ namespace Orchestrator.Engine;
 /// </summary>
 public static partial class ExtraVariables
 {
-    public static Dictionary<string, object?> Parse(IEnumerable<string> values)
+    public static Dictionary<string, object?> Parse(IEnumerable<string> values) => Parse(values, vault: null);
+
+    /// <summary>As <see cref="Parse(IEnumerable{string})"/>; <paramref name="vault"/> decrypts an encrypted <c>@file</c> and inline <c>!vault</c> values.</summary>
+    public static Dictionary<string, object?> Parse(IEnumerable<string> values, Core.Vault.VaultDecryptor? vault)
     {
         var result = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var value in values)
@@ -25,11 +28,12 @@ public static partial class ExtraVariables
                     throw new UserInputException($"-e @{path}: the file {problem}");
                 }
 
-                Merge(result, Mapping(BoundedFile.ReadAllText(path, "a YAML or JSON file of extra variables (-e @file)"), path));
+                var node = Loading.YamlData.LoadFile(path, what: "a YAML or JSON file of extra variables (-e @file)", vault: vault);
+                Merge(result, Mapping(node, path, vault));
             }
             else if (text.StartsWith('{') || text.StartsWith('['))
             {
-                Merge(result, Mapping(text, "-e"));
+                Merge(result, Mapping(Loading.YamlData.Load(text, "-e"), "-e", vault));
             }
             else
             {
@@ -51,13 +55,12 @@ public static partial class ExtraVariables
         }
     }
 
-    private static Dictionary<string, object?> Mapping(string text, string source)
+    private static Dictionary<string, object?> Mapping(YamlNode? node, string source, Core.Vault.VaultDecryptor? vault)
     {
-        var node = Loading.YamlData.Load(text, source);
         return node is null
             ? new Dictionary<string, object?>(StringComparer.Ordinal)
             : node is YamlMappingNode
-                ? (Dictionary<string, object?>)Loading.YamlData.ToPlain(node, source)!
+                ? (Dictionary<string, object?>)Loading.YamlData.ToPlain(node, source, vault)!
                 : throw new UserInputException($"{source}: extra vars must be a mapping of names to values");
     }
 

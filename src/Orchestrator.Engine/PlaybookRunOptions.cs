@@ -68,6 +68,9 @@ public sealed class PlaybookRunOptions
     /// <summary>The redactor output goes through; share it with the transport so its secrets are hidden too. Null: a new one.</summary>
     public Core.Secrets.SecretRedactor? Redactor { get; init; }
 
+    /// <summary>Decrypts Ansible Vault data (encrypted vars files, inline <c>!vault</c> values, copy/template sources); null: none may be used.</summary>
+    public Core.Vault.VaultDecryptor? Vault { get; init; }
+
     /// <summary>Secret values known before the run (e.g. passwords read from files); redacted everywhere.</summary>
     public IReadOnlyList<Core.Secrets.Secret> Secrets { get; init; } = [];
 }

@@ -153,7 +153,7 @@ public static class PlaybookRunner
 
     private static Playbook Load(PlaybookRunOptions options, TemplateEngine templates)
     {
-        var playbook = new PlaybookLoader(options.Modules, templates, options.RolesPath).Load(options.PlaybookPath);
+        var playbook = new PlaybookLoader(options.Modules, templates, options.RolesPath, options.Vault).Load(options.PlaybookPath);
         if (options.StartAtTask is { } start
             && !playbook.Plays.Any(p => PlaybookLoader.AllTasks(p.PreTasks.Concat(p.Tasks).Concat(p.PostTasks)).Any(t => t.Name == start)))
         {

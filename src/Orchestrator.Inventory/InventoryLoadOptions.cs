@@ -18,6 +18,12 @@ public sealed class InventoryLoadOptions
     /// </summary>
     public bool ExtraVarsInHostVariables { get; init; }
 
+    /// <summary>Decrypts Ansible Vault files and <c>!vault</c> values; null: any vault data is an error when used.</summary>
+    public Core.Vault.VaultDecryptor? Vault { get; init; }
+
+    /// <summary>Keep inline <c>!vault</c> values encrypted (listings print them as <c>__ansible_vault</c>); otherwise they are secrets decrypted on first use.</summary>
+    public bool KeepVaultedValues { get; init; }
+
     /// <summary>See <see cref="DefaultScriptTimeout"/>.</summary>
     public TimeSpan ScriptTimeout { get; init; } = DefaultScriptTimeout;
 }

@@ -10,7 +10,7 @@ namespace Orchestrator.Cli.Commands;
 /// The SSH connection options shared by every command that reaches hosts (exec, run, sweep), and the checks of the
 /// options each of them declares with its own default and help (inventory, forks, output).
 /// </summary>
-internal abstract class ConnectionCommandSettings : CommandSettings
+internal abstract class ConnectionCommandSettings : VaultCommandSettings
 {
     [CommandOption("--ssh-config <FILE>")]
     [Description("OpenSSH client config to read instead of ~/.ssh/config.")]

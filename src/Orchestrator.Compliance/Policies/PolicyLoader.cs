@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Orchestrator.Compliance.Checks;
 using Orchestrator.Core.Errors;
 using Orchestrator.Core.Input;
+using Orchestrator.Core.Vault;
 using Orchestrator.Inventory.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -20,7 +21,10 @@ public static partial class PolicyLoader
     private static readonly string[] RemediationKeys = ["text", "playbook", "vars"];
     private static readonly string[] WaiverKeys = ["control", "hosts", "justification", "expires"];
 
-    public static Policy Load(string path)
+    public static Policy Load(string path) => Load(path, vault: null);
+
+    /// <summary>Loads a policy; <paramref name="vault"/> decrypts an encrypted policy file and inline <c>!vault</c> variables.</summary>
+    public static Policy Load(string path, VaultDecryptor? vault)
     {
         ArgumentNullException.ThrowIfNull(path);
         var full = System.IO.Path.GetFullPath(path);
@@ -31,13 +35,18 @@ public static partial class PolicyLoader
 
         var text = BoundedFile.ReadAllText(path, "a policy file (YAML)");
 
-        return Parse(text, path, System.IO.Path.GetDirectoryName(full)!);
+        if (VaultEnvelope.IsEncrypted(text))
+        {
+            text = (vault ?? VaultDecryptor.None).DecryptText(text, new SourceLocation(path, 0, 0));
+        }
+
+        return Parse(text, path, System.IO.Path.GetDirectoryName(full)!, vault);
     }
 
     /// <summary>Parses policy text; <paramref name="fileName"/> is what error locations name, <paramref name="baseDirectory"/> resolves playbook paths.</summary>
-    public static Policy Parse(string text, string fileName, string baseDirectory)
+    public static Policy Parse(string text, string fileName, string baseDirectory, VaultDecryptor? vault = null)
     {
-        var reader = new Reader(fileName);
+        var reader = new Reader(fileName, vault ?? VaultDecryptor.None);
         var root = reader.LoadRoot(text);
         var top = reader.Mapping(root, "the policy (a mapping with policy, controls and waivers)");
         reader.OnlyKeys(top, TopKeys, "the policy");
@@ -228,7 +237,7 @@ public static partial class PolicyLoader
     private static partial Regex ControlId();
 
     /// <summary>Node access with locations in every error.</summary>
-    private sealed class Reader(string file)
+    private sealed class Reader(string file, VaultDecryptor vault)
     {
         public YamlNode LoadRoot(string text)
         {
@@ -354,6 +363,7 @@ public static partial class PolicyLoader
         {
             YamlMappingNode m => m.Children.ToDictionary(kv => String(kv.Key, "a key"), kv => Plain(kv.Value), StringComparer.Ordinal),
             YamlSequenceNode s => s.Children.Select(Plain).ToList(),
+            YamlScalarNode { Tag.Value: "!vault" or "!vault-encrypted" } s => vault.InlineSecret(s.Value ?? string.Empty, At(s)),
             YamlScalarNode { Style: ScalarStyle.Plain, Value: var v } => PlainScalar(v),
             YamlScalarNode { Value: var v } => v ?? string.Empty,
             _ => null,

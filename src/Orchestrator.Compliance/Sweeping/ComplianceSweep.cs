@@ -45,8 +45,8 @@ public sealed class ComplianceSweep : IDisposable
         }
 
         _options = options;
-        Policy = PolicyLoader.Load(options.PolicyPath);
-        _inventory = options.LoadedInventory ?? InventoryLoader.Load(options.Inventory, new InventoryLoadOptions { Expressions = new InventoryExpressionEvaluator() });
+        Policy = PolicyLoader.Load(options.PolicyPath, options.Vault);
+        _inventory = options.LoadedInventory ?? InventoryLoader.Load(options.Inventory, new InventoryLoadOptions { Expressions = new InventoryExpressionEvaluator(), Vault = options.Vault });
         _hosts = _inventory.SelectHosts(options.Limit);
         _evaluator = new PolicyEvaluator(Policy, options.TimeProvider, pattern => _inventory.SelectHosts(pattern).Select(h => h.Name).ToHashSet(StringComparer.Ordinal));
         _pass = new SweepPass(_evaluator, options.Connector, options.Gatherer ?? new FreeSwitchFactsGatherer(options.Gather), options.TimeProvider, options.Forks, options.Redactor);

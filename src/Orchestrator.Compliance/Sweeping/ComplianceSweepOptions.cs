@@ -56,6 +56,9 @@ public sealed class ComplianceSweepOptions
     /// <summary>The transport's redactor: the secrets among the selected hosts' variables are added to it.</summary>
     public SecretRedactor Redactor { get; init; } = new();
 
+    /// <summary>Decrypts Ansible Vault data in the policy and the inventory; null: none may be used.</summary>
+    public Core.Vault.VaultDecryptor? Vault { get; init; }
+
     /// <summary>Where the one line per pass (and remediation and schedule notes) goes; stderr in the CLI.</summary>
     public TextWriter Log { get; init; } = TextWriter.Null;
 

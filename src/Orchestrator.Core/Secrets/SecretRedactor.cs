@@ -18,7 +18,9 @@ public sealed class SecretRedactor
     public void Add(Secret secret)
     {
         ArgumentNullException.ThrowIfNull(secret);
-        Add(secret.Reveal());
+
+        // A lazy secret (an inline vault value) is registered when it is first used, not decrypted for this.
+        secret.WhenRevealed(Add);
     }
 
     public void Add(string value)

@@ -107,7 +107,7 @@ internal sealed class IncludeLoader(LoadSession session, PlaybookNodes nodes, Ex
         new TaskOptionsReader(nodes, expressions).Read(block, map);
         block.Name = null;
         using var entered = session.Enter(path, nodes.At(value));
-        var (fileNodes, items) = LoadSession.ReadList(path, nodes.At(value), "an imported task file");
+        var (fileNodes, items) = session.ReadList(path, nodes.At(value), "an imported task file");
         var loader = session.TasksIn(fileNodes);
         block.Block.AddRange(items.Select(item => loader.Load(item, play, block, isHandler: false, 0)));
         return block;
@@ -165,7 +165,7 @@ internal sealed class IncludeLoader(LoadSession session, PlaybookNodes nodes, Ex
                 lock (session)
                 {
                     var path = ResolveTaskFile(file, namingFile, role, session.PlaybookDirectory, at);
-                    var (fileNodes, items) = LoadSession.ReadList(path, at, "an included task file");
+                    var (fileNodes, items) = session.ReadList(path, at, "an included task file");
                     var block = new BlockDefinition { Location = at, Play = play, Parent = outer };
                     CopyApply(apply, block);
                     var loader = session.TasksIn(fileNodes);

@@ -1,4 +1,5 @@
 using Orchestrator.Core.Errors;
+using Orchestrator.Core.Vault;
 using Orchestrator.Engine.Model;
 using Orchestrator.Engine.Modules;
 using Orchestrator.Engine.Templating;
@@ -10,7 +11,7 @@ namespace Orchestrator.Engine.Loading;
 /// What loading one playbook shares across its files: modules, templates, the playbook's directory (Ansible's
 /// basedir), the roles path, and the chain of files being imported, so an import cycle is an error, not a hang.
 /// </summary>
-internal sealed class LoadSession(ModuleRegistry modules, TemplateEngine templates, string playbookDirectory, IReadOnlyList<string> rolesPath)
+internal sealed class LoadSession(ModuleRegistry modules, TemplateEngine templates, string playbookDirectory, IReadOnlyList<string> rolesPath, VaultDecryptor? vault = null)
 {
     /// <summary>Nested imports and includes allowed (a file that imports itself hits this or the cycle check).</summary>
     public const int MaxDepth = 32;
@@ -26,8 +27,11 @@ internal sealed class LoadSession(ModuleRegistry modules, TemplateEngine templat
 
     public IReadOnlyList<string> RolesPath => rolesPath;
 
+    /// <summary>Decrypts inline <c>!vault</c> values and encrypted files in every file the playbook loads.</summary>
+    public VaultDecryptor? Vault => vault;
+
     /// <summary>The same session for an imported playbook in <paramref name="directory"/> (its roles/ is searched), sharing the import chain.</summary>
-    public LoadSession ForPlaybook(string directory) => new(modules, templates, directory, rolesPath) { _importing = _importing };
+    public LoadSession ForPlaybook(string directory) => new(modules, templates, directory, rolesPath, vault) { _importing = _importing };
 
     /// <summary>The play's role loader: one cache per play, shared by roles:, import_role and include_role.</summary>
     public RoleLoader RolesFor(Play play)
@@ -45,15 +49,15 @@ internal sealed class LoadSession(ModuleRegistry modules, TemplateEngine templat
     public TaskLoader TasksIn(PlaybookNodes nodes) => new(this, nodes, new ExpressionReader(nodes, templates));
 
     /// <summary>A file that must hold a list (of tasks, handlers or plays); null entries for an empty file.</summary>
-    public static (PlaybookNodes Nodes, IReadOnlyList<YamlNode> Items) ReadList(string path, SourceLocation referencedFrom, string what)
+    public (PlaybookNodes Nodes, IReadOnlyList<YamlNode> Items) ReadList(string path, SourceLocation referencedFrom, string what)
     {
         if (InputPath.FileProblem(path) is { } problem)
         {
             throw new UserInputException($"{what} '{path}' {problem}", referencedFrom);
         }
 
-        var nodes = new PlaybookNodes(path);
-        var root = YamlData.LoadFile(path, referencedFrom, what);
+        var nodes = new PlaybookNodes(path, vault);
+        var root = YamlData.LoadFile(path, referencedFrom, what, vault, valuesAreSecrets: false);
         return root switch
         {
             null => (nodes, []),

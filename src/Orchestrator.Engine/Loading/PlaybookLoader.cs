@@ -1,4 +1,5 @@
 using Orchestrator.Core.Errors;
+using Orchestrator.Core.Vault;
 using Orchestrator.Engine.Model;
 using Orchestrator.Engine.Modules;
 using Orchestrator.Engine.Templating;
@@ -12,7 +13,7 @@ namespace Orchestrator.Engine.Loading;
 /// vars_files. Every error carries file:line:column. <see cref="PlayLoader"/> reads the plays,
 /// <see cref="TaskLoader"/> the tasks and blocks in them.
 /// </summary>
-internal sealed class PlaybookLoader(ModuleRegistry modules, TemplateEngine templates, IReadOnlyList<string> rolesPath)
+internal sealed class PlaybookLoader(ModuleRegistry modules, TemplateEngine templates, IReadOnlyList<string> rolesPath, VaultDecryptor? vault = null)
 {
     public Playbook Load(string path)
     {
@@ -21,7 +22,7 @@ internal sealed class PlaybookLoader(ModuleRegistry modules, TemplateEngine temp
             throw new UserInputException($"playbook '{path}' {problem}");
         }
 
-        var session = new LoadSession(modules, templates, DirectoryOf(path), rolesPath);
+        var session = new LoadSession(modules, templates, DirectoryOf(path), rolesPath, vault);
         using var entered = session.Enter(path, new SourceLocation(path, 1, 1));
         return new Playbook(path, LoadPlays(path, session, referencedFrom: null));
     }
@@ -30,8 +31,8 @@ internal sealed class PlaybookLoader(ModuleRegistry modules, TemplateEngine temp
 
     private static List<Play> LoadPlays(string path, LoadSession session, SourceLocation? referencedFrom)
     {
-        var nodes = new PlaybookNodes(path);
-        var root = YamlData.LoadFile(path, referencedFrom, what: "a playbook (a YAML list of plays)");
+        var nodes = new PlaybookNodes(path, session.Vault);
+        var root = YamlData.LoadFile(path, referencedFrom, what: "a playbook (a YAML list of plays)", vault: session.Vault, valuesAreSecrets: false);
         if (root is not YamlSequenceNode plays)
         {
             throw new UserInputException(

@@ -1,4 +1,5 @@
 using Orchestrator.Core.Errors;
+using Orchestrator.Core.Vault;
 using Orchestrator.Engine.Templating;
 using YamlDotNet.RepresentationModel;
 
@@ -8,9 +9,12 @@ namespace Orchestrator.Engine.Loading;
 /// Reads keyword values out of the YAML nodes of one playbook file, as plain data, with errors that carry the
 /// file's line and column.
 /// </summary>
-internal sealed class PlaybookNodes(string path)
+internal sealed class PlaybookNodes(string path, VaultDecryptor? vault = null)
 {
     public string FilePath { get; } = path;
+
+    /// <summary>Decrypts the inline <c>!vault</c> values of this file (and of files it names, read with the same decryptor).</summary>
+    public VaultDecryptor Vault { get; } = vault ?? VaultDecryptor.None;
 
     public SourceLocation At(YamlNode node) => YamlData.At(FilePath, node);
 
@@ -33,7 +37,7 @@ internal sealed class PlaybookNodes(string path)
     public static YamlNode? KeyNode(YamlMappingNode map, string key) =>
         map.Children.Keys.FirstOrDefault(k => k is YamlScalarNode s && s.Value == key);
 
-    public object? ToPlain(YamlNode node) => YamlData.ToPlain(node, FilePath);
+    public object? ToPlain(YamlNode node) => YamlData.ToPlain(node, FilePath, Vault);
 
     public string ScalarString(YamlNode node, string key) => ToPlain(node) switch
     {

@@ -49,18 +49,18 @@ internal static class RoleFiles
     }
 
     /// <summary>A vars or defaults directory: every mapping merged, a later file winning.</summary>
-    public static Dictionary<string, object?> LoadVars(IEnumerable<string> files, SourceLocation referencedFrom)
+    public static Dictionary<string, object?> LoadVars(IEnumerable<string> files, SourceLocation referencedFrom, Core.Vault.VaultDecryptor? vault)
     {
         var merged = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var file in files)
         {
-            var root = YamlData.LoadFile(file, referencedFrom, "a role vars file");
+            var root = YamlData.LoadFile(file, referencedFrom, "a role vars file", vault);
             if (root is null || (root is YamlScalarNode s && string.IsNullOrEmpty(s.Value)))
             {
                 continue;
             }
 
-            if (YamlData.ToPlain(root, file) is not Dictionary<string, object?> values)
+            if (YamlData.ToPlain(root, file, vault) is not Dictionary<string, object?> values)
             {
                 throw new UserInputException($"a role vars file must be a mapping of variable names to values, but found {YamlData.Kind(root)}", YamlData.At(file, root));
             }

@@ -91,8 +91,8 @@ internal sealed class RoleLoader(LoadSession session, Play play)
             Location = at,
             EntryVars = entryVars,
             Params = parameters,
-            Defaults = RoleFiles.LoadVars(RoleFiles.Find(path, "defaults", from.Defaults, allowDirectory: true, at), at),
-            Vars = RoleFiles.LoadVars(RoleFiles.Find(path, "vars", from.Vars, allowDirectory: true, at), at),
+            Defaults = RoleFiles.LoadVars(RoleFiles.Find(path, "defaults", from.Defaults, allowDirectory: true, at), at, session.Vault),
+            Vars = RoleFiles.LoadVars(RoleFiles.Find(path, "vars", from.Vars, allowDirectory: true, at), at, session.Vault),
         };
         _dependencyEntries[role] = ReadMeta(role, at);
         LoadHandlers(role, from.Handlers, at);
@@ -126,7 +126,7 @@ internal sealed class RoleLoader(LoadSession session, Play play)
 
             foreach (var file in RoleFiles.Find(role.Path, "tasks", from.Tasks, allowDirectory: false, at))
             {
-                var (nodes, items) = LoadSession.ReadList(file, at, "a role's task file");
+                var (nodes, items) = session.ReadList(file, at, "a role's task file");
                 using var entered = session.Enter(file, at);
                 var tasks = session.TasksIn(nodes);
                 block.Block.AddRange(items.Select(item => tasks.Load(item, play, block, isHandler: false, 0)));
@@ -165,8 +165,8 @@ internal sealed class RoleLoader(LoadSession session, Play play)
         var entries = new List<(YamlNode, PlaybookNodes)>();
         foreach (var file in RoleFiles.Find(role.Path, "meta", null, allowDirectory: false, at))
         {
-            var nodes = new PlaybookNodes(file);
-            var root = YamlData.LoadFile(file, at, "a role's meta/main.yml");
+            var nodes = new PlaybookNodes(file, session.Vault);
+            var root = YamlData.LoadFile(file, at, "a role's meta/main.yml", session.Vault, valuesAreSecrets: false);
             if (root is null || (root is YamlScalarNode s && string.IsNullOrEmpty(s.Value)))
             {
                 continue;
@@ -189,7 +189,7 @@ internal sealed class RoleLoader(LoadSession session, Play play)
         var parent = new BlockDefinition { Location = at, Play = play, ForRole = role };
         foreach (var file in RoleFiles.Find(role.Path, "handlers", from, allowDirectory: false, at))
         {
-            var (nodes, items) = LoadSession.ReadList(file, at, "a role's handlers file");
+            var (nodes, items) = session.ReadList(file, at, "a role's handlers file");
             var tasks = session.TasksIn(nodes);
             foreach (var item in items)
             {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Orchestrator.Core.Errors;
 using Orchestrator.Core.Input;
+using Orchestrator.Core.Vault;
 using Orchestrator.Inventory.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -15,7 +16,11 @@ namespace Orchestrator.Engine.Loading;
 /// </summary>
 internal static partial class YamlData
 {
-    public static YamlNode? LoadFile(string path, SourceLocation? referencedFrom = null, string what = "a YAML file")
+    /// <summary>
+    /// Reads a YAML file; an Ansible Vault encrypted file is decrypted with <paramref name="vault"/> first and, when
+    /// <paramref name="valuesAreSecrets"/> (a vars file), every scalar value in it is registered as a secret.
+    /// </summary>
+    public static YamlNode? LoadFile(string path, SourceLocation? referencedFrom = null, string what = "a YAML file", VaultDecryptor? vault = null, bool valuesAreSecrets = true)
     {
         string text;
         try
@@ -27,8 +32,28 @@ internal static partial class YamlData
             throw new UserInputException($"cannot read '{path}': {ex.Detail}", referencedFrom);
         }
 
-        return Load(text, path);
+        if (!VaultEnvelope.IsEncrypted(text))
+        {
+            return Load(text, path);
+        }
+
+        vault ??= VaultDecryptor.None;
+        var root = Load(vault.DecryptText(text, new SourceLocation(path, 0, 0)), path);
+        if (root is not null && valuesAreSecrets)
+        {
+            vault.RegisterSecrets(ScalarValues(root).ToList());
+        }
+
+        return root;
     }
+
+    private static IEnumerable<string> ScalarValues(YamlNode node) => node switch
+    {
+        YamlScalarNode s => s.Value is { } v ? [v] : [],
+        YamlSequenceNode seq => seq.Children.SelectMany(ScalarValues),
+        YamlMappingNode map => map.Children.Values.SelectMany(ScalarValues),
+        _ => [],
+    };
 
     public static YamlNode? Load(string text, string path)
     {
@@ -112,15 +137,18 @@ internal static partial class YamlData
 
     private static string Shorten(string s) => s.Length > 40 ? s[..40] + "..." : s;
 
-    /// <summary>Converts a node to plain data: null, bool, long, double, string, List, Dictionary.</summary>
-    public static object? ToPlain(YamlNode node, string path)
+    /// <summary>
+    /// Converts a node to plain data: null, bool, long, double, string, List, Dictionary, and a lazy
+    /// <see cref="Core.Secrets.Secret"/> for an inline <c>!vault</c> value (decrypted with <paramref name="vault"/> when used).
+    /// </summary>
+    public static object? ToPlain(YamlNode node, string path, VaultDecryptor? vault = null)
     {
         switch (node)
         {
             case YamlScalarNode scalar:
-                return Scalar(scalar, path);
+                return Scalar(scalar, path, vault);
             case YamlSequenceNode seq:
-                return seq.Children.Select(c => ToPlain(c, path)).ToList();
+                return seq.Children.Select(c => ToPlain(c, path, vault)).ToList();
             case YamlMappingNode map:
                 var d = new Dictionary<string, object?>(StringComparer.Ordinal);
                 foreach (var (k, v) in map.Children)
@@ -130,7 +158,7 @@ internal static partial class YamlData
                         throw new UserInputException("mapping keys must be scalars", At(path, k));
                     }
 
-                    d[ks.Value ?? string.Empty] = ToPlain(v, path);
+                    d[ks.Value ?? string.Empty] = ToPlain(v, path, vault);
                 }
 
                 return d;
@@ -139,7 +167,7 @@ internal static partial class YamlData
         }
     }
 
-    private static object? Scalar(YamlScalarNode scalar, string path)
+    private static object? Scalar(YamlScalarNode scalar, string path, VaultDecryptor? vault)
     {
         var value = scalar.Value ?? string.Empty;
         var tag = scalar.Tag.IsEmpty ? null : scalar.Tag.Value;
@@ -152,7 +180,7 @@ internal static partial class YamlData
                 "tag:yaml.org,2002:float" => double.Parse(value, CultureInfo.InvariantCulture),
                 "tag:yaml.org,2002:bool" => ParseBool(value) ?? throw new UserInputException($"'{value}' is not a boolean", At(path, scalar)),
                 "tag:yaml.org,2002:null" => null,
-                "!vault" => throw new UserInputException("Ansible Vault values are not supported; pass secrets with -e @file or secret_vars", At(path, scalar)),
+                "!vault" or "!vault-encrypted" => (vault ?? VaultDecryptor.None).InlineSecret(value, At(path, scalar)),
                 _ => throw new UserInputException($"unsupported YAML tag '{tag}'", At(path, scalar)),
             };
         }

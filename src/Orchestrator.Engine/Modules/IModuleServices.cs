@@ -17,6 +17,12 @@ internal interface IModuleServices
 
     string RenderTemplateFile(string path);
 
+    /// <summary>A controller file's bytes, decrypted when it is Ansible Vault encrypted (its lines then secrets).</summary>
+    byte[] ReadLocalFile(string path);
+
+    /// <summary>Decrypts the run's Ansible Vault data (vars files a module reads, such as include_vars); null: none given.</summary>
+    Core.Vault.VaultDecryptor? Vault { get; }
+
     string ResolveLocalPath(string path, string subdirectory);
 
     /// <summary>The directory of the file the task was written in.</summary>

@@ -129,6 +129,12 @@ public sealed class ModuleContext
     /// <summary>Renders a template file (Scriban, with the Jinja-style expression layer) with the task's variables.</summary>
     public string RenderTemplateFile(string path) => _services.RenderTemplateFile(path);
 
+    /// <summary>A controller file's bytes (a copy source), decrypted on the controller when it is Ansible Vault encrypted.</summary>
+    public byte[] ReadLocalFile(string path) => _services.ReadLocalFile(path);
+
+    /// <summary>The run's vault decryptor, for vars files a module reads; null when none was given.</summary>
+    public Core.Vault.VaultDecryptor? Vault => _services.Vault;
+
     /// <summary>Finds a controller-side file the way Ansible does: absolute, else under the playbook's <paramref name="subdirectory"/>, else next to the playbook.</summary>
     public string ResolveLocalPath(string path, string subdirectory) => _services.ResolveLocalPath(path, subdirectory);
 

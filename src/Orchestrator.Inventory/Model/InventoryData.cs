@@ -41,6 +41,9 @@ internal sealed class InventoryData
     /// <summary>The source files read so far, in order (Ansible's processed_sources, which constructed's use_vars_plugins reads).</summary>
     public List<string> ProcessedSources { get; } = [];
 
+    /// <summary>How this load decrypts Ansible Vault data (none: any vault data is an error when used).</summary>
+    public Vars.InventoryVault Vault { get; init; } = Vars.InventoryVault.None;
+
     public GroupNode AddGroup(string name)
     {
         if (Groups.TryGetValue(name, out var existing))

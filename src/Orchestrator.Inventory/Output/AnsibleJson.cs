@@ -59,6 +59,9 @@ public static class AnsibleJson
             case IReadOnlyDictionary<string, object?> map:
                 WriteMap(w, map, level);
                 break;
+            case Core.Vault.VaultedValue vaulted:
+                WriteMap(w, new Dictionary<string, object?> { ["__ansible_vault"] = vaulted.Ciphertext }, level);
+                break;
             case System.Collections.IEnumerable list:
                 WriteList(w, list, level);
                 break;

@@ -78,12 +78,12 @@ internal static partial class SourceParser
             return;
         }
 
-        var text = SourceText.Read(path);
+        var text = data.Vault.FileText(SourceText.Read(path), path);
         UserInputException? yamlError = null;
         var yamlShaped = false;
         if (extension.Length == 0 || YamlExtensions.Contains(extension, StringComparer.Ordinal))
         {
-            var yaml = new YamlConstructor(path, data.Warnings.Add);
+            var yaml = new YamlConstructor(path, data.Warnings.Add, data.Vault);
             var root = YamlDocumentReader.TryRead(text, path, out yamlError);
             if (yamlError is InputLimitException)
             {

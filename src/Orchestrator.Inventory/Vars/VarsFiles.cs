@@ -11,7 +11,7 @@ namespace Orchestrator.Inventory.Vars;
 /// directory whose files are read recursively in sorted order. Files are read once and only for hosts
 /// and groups that exist, as Ansible does.
 /// </summary>
-internal sealed class VarsFiles(Action<string> warn)
+internal sealed class VarsFiles(Action<string> warn, InventoryVault? vault = null)
 {
     private static readonly string[] Candidates = ["", ".yml", ".yaml", ".json"];
     private readonly Dictionary<string, DirectoryIndex?> _indexes = new(StringComparer.Ordinal);
@@ -177,21 +177,17 @@ internal sealed class VarsFiles(Action<string> warn)
 
     private Dictionary<string, object?>? LoadFile(string path)
     {
-        var text = SourceText.Read(path);
-        if (text.StartsWith("$ANSIBLE_VAULT", StringComparison.Ordinal))
-        {
-            throw new UserInputException(
-                "found an Ansible Vault encrypted file; expected plain YAML or JSON variables (Orchestrator cannot decrypt Ansible Vault yet)",
-                new SourceLocation(path, 1, 1));
-        }
-
+        var raw = SourceText.Read(path);
+        var vaultOrNone = vault ?? InventoryVault.None;
+        var text = vaultOrNone.FileText(raw, path);
         var root = YamlDocumentReader.Read(text, path);
         if (root is null)
         {
             return null;
         }
 
-        var value = new YamlConstructor(path, warn).ToPlain(root);
+        var value = new YamlConstructor(path, warn, vault).ToPlain(root);
+        vaultOrNone.RegisterIfEncrypted(raw, value);
         switch (value)
         {
             case Dictionary<string, object?> map:

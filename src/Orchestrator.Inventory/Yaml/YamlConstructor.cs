@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Text.RegularExpressions;
 using Orchestrator.Core.Errors;
 using Orchestrator.Inventory.Python;
+using Orchestrator.Inventory.Vars;
 
 namespace Orchestrator.Inventory.Yaml;
 
@@ -11,7 +12,7 @@ namespace Orchestrator.Inventory.Yaml;
 /// YAML 1.1 scalars, merge keys, duplicate keys (last wins, with a warning), <c>!unsafe</c> shown as
 /// <c>{"__ansible_unsafe": ...}</c> and dates as ISO strings, exactly as ansible-inventory prints them.
 /// </summary>
-internal sealed partial class YamlConstructor(string file, Action<string>? warn)
+internal sealed partial class YamlConstructor(string file, Action<string>? warn, InventoryVault? vault = null)
 {
     private readonly Dictionary<YNode, object?> _plain = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<YMapping, List<YEntry>> _entries = new(ReferenceEqualityComparer.Instance);
@@ -252,7 +253,7 @@ internal sealed partial class YamlConstructor(string file, Action<string>? warn)
             case YamlTags.Unsafe:
                 return Unsafe(v);
             case YamlTags.Vault or YamlTags.VaultEncrypted:
-                throw Error(scalar, "found a !vault encrypted value, but no vault password was provided; expected plain values (Orchestrator cannot decrypt Ansible Vault yet)");
+                return (vault ?? InventoryVault.None).Inline(v, new SourceLocation(file, scalar.Line, scalar.Column));
             case YamlTags.Merge or YamlTags.Value:
                 throw Error(scalar, $"found '{v}' where a value was expected; could not determine a constructor for the tag '{scalar.Tag}' (quote it to make it a string)");
             default:

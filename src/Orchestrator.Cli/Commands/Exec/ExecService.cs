@@ -32,10 +32,10 @@ internal sealed class ExecService
     public async Task<int> RunAsync(ExecCommand.Settings settings, string command, CancellationToken cancellationToken)
     {
         var config = CommandConfiguration.Load(_err);
-        var inventory = InventoryLoader.Load(ConfiguredInventory.Sources(settings.Inventory, config), new InventoryLoadOptions { Expressions = new InventoryExpressionEvaluator() });
+        var transport = new CommandTransport(settings, config, _err, settings.Verbose, _time);
+        var inventory = InventoryLoader.Load(ConfiguredInventory.Sources(settings.Inventory, config), new InventoryLoadOptions { Expressions = new InventoryExpressionEvaluator(), Vault = settings.CreateVault(transport.Redactor) });
         var hosts = inventory.SelectHosts(settings.Limit);
         var forks = settings.Forks ?? config.Forks ?? DefaultForks;
-        var transport = new CommandTransport(settings, config, _err, settings.Verbose, _time);
         if (hosts.Count == 0)
         {
             transport.Log.Warn($"no hosts matched '{settings.Limit}', nothing to do");

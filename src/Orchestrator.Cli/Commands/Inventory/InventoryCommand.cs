@@ -11,7 +11,7 @@ namespace Orchestrator.Cli.Commands.Inventory;
 /// <summary><c>orchestrator inventory</c>: the ansible-inventory views (--list, --graph, --host) plus --list-hosts.</summary>
 internal sealed class InventoryCommand : Command<InventoryCommand.Settings>
 {
-    internal sealed class Settings : CommandSettings
+    internal sealed class Settings : VaultCommandSettings
     {
         [CommandOption("-i|--inventory <PATH>")]
         [Description("Inventory source: an INI/YAML/JSON file, a directory of them, or a host list 'h1,h2,'. Repeat to merge; a later source wins. Default: ansible.cfg inventory (ANSIBLE_INVENTORY)")]
@@ -102,6 +102,8 @@ internal sealed class InventoryCommand : Command<InventoryCommand.Settings>
             ExtraVars = ExtraVariables.Parse(settings.ExtraVars),
             ExtraVarsInHostVariables = true,
             ScriptTimeout = settings.ScriptTimeout is { } seconds ? TimeSpan.FromSeconds(seconds) : InventoryLoadOptions.DefaultScriptTimeout,
+            Vault = settings.CreateVault(Output.CliSecrets.Current),
+            KeepVaultedValues = true,
         });
         var warnings = new List<string>(inventory.Warnings);
 

@@ -33,15 +33,16 @@ internal sealed class RunService(TextWriter stdout, TextWriter stderr, IAnsiCons
     private async Task<int> RunCoreAsync(RunCommand.Settings settings, CancellationToken cancellationToken)
     {
         var config = CommandConfiguration.Load(stderr);
-        var extraVars = ExtraVariables.Parse(settings.ExtraVars);
+        var transport = new CommandTransport(settings, config, stderr, settings.Verbosity >= 3, _time);
+        var vault = settings.CreateVault(transport.Redactor);
+        var extraVars = ExtraVariables.Parse(settings.ExtraVars, vault);
 
         // Loading the playbook alone needs no inventory.
         var loadOnly = settings.SyntaxCheck || settings.ListTasks || settings.ListTags;
         HostInventory? inventory = loadOnly && settings.Inventory.Length == 0 && config.Inventory.Count == 0
             ? null
-            : InventoryLoader.Load(ConfiguredInventory.Sources(settings.Inventory, config), new InventoryLoadOptions { Expressions = new InventoryExpressionEvaluator(), ExtraVars = extraVars });
+            : InventoryLoader.Load(ConfiguredInventory.Sources(settings.Inventory, config), new InventoryLoadOptions { Expressions = new InventoryExpressionEvaluator(), ExtraVars = extraVars, Vault = vault });
         var forks = settings.Forks ?? config.Forks ?? SettingDefinitions.DefaultForks;
-        var transport = new CommandTransport(settings, config, stderr, settings.Verbosity >= 3, _time);
         if (inventory is not null)
         {
             transport.AddSecretsOf(inventory.Hosts);
@@ -79,6 +80,7 @@ internal sealed class RunService(TextWriter stdout, TextWriter stderr, IAnsiCons
             VarsPrompt = prompt,
             DetailedExitCode = settings.DetailedExitCode,
             Redactor = transport.Redactor,
+            Vault = vault,
         };
 
         var options = Options(progress ?? output);

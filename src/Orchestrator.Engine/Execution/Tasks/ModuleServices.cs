@@ -1,5 +1,7 @@
 using Orchestrator.Core.Errors;
+using System.Text;
 using Orchestrator.Core.Secrets;
+using Orchestrator.Core.Vault;
 using Orchestrator.Engine.Execution.Variables;
 using Orchestrator.Engine.Model;
 using Orchestrator.Engine.Modules;
@@ -35,7 +37,34 @@ internal sealed class ModuleServices(RunState run, TaskDefinition task, Variable
             throw new UserInputException($"cannot read template '{path}': {ex.Message}", location);
         }
 
+        if (VaultEnvelope.IsEncrypted(text))
+        {
+            text = Encoding.UTF8.GetString(Decrypt(text, path));
+        }
+
         return run.Templates.RenderFile(text, path, scope, n => reads.Add(n));
+    }
+
+    public VaultDecryptor? Vault => run.Options.Vault;
+
+    public byte[] ReadLocalFile(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        return bytes.AsSpan().StartsWith(VaultHeader) ? Decrypt(Encoding.UTF8.GetString(bytes), path) : bytes;
+    }
+
+    private static ReadOnlySpan<byte> VaultHeader => "$ANSIBLE_VAULT"u8;
+
+    // Ansible decrypts copy/template sources on the controller; every line of one is a secret from then on.
+    private byte[] Decrypt(string vaultText, string path)
+    {
+        var plaintext = (run.Options.Vault ?? VaultDecryptor.None).DecryptBytes(vaultText, new SourceLocation(path, 0, 0));
+        foreach (var line in Encoding.UTF8.GetString(plaintext).Split('\n'))
+        {
+            run.Redactor.Add(line.Trim());
+        }
+
+        return plaintext;
     }
 
     /// <summary>The role's files/ or templates/ first, then the task file's and the playbook's directories (<see cref="LocalFileSearch"/>).</summary>

@@ -8,7 +8,7 @@ internal sealed class PlayVariables(RunState run, PlayState play, PlaySecrets se
 {
     private readonly RunState _run = run;
     private readonly PlayState _play = play;
-    private readonly VarsFileCache _varsFiles = new(run.Templates, run.Playbook.Directory, secrets);
+    private readonly VarsFileCache _varsFiles = new(run.Templates, run.Playbook.Directory, secrets, run.Options.Vault);
     private readonly Lazy<Dictionary<string, object?>> _groups = new(() => MagicVariables.Groups(run.Inventory));
     private readonly PlaybookAdjacentVars _adjacent = new(run.Options.Inventory, play.Play);
 

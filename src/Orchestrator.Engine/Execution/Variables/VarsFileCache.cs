@@ -6,7 +6,7 @@ using Orchestrator.Engine.Templating;
 namespace Orchestrator.Engine.Execution.Variables;
 
 /// <summary>A play's <c>vars_files</c>, read once per path (a templated path may differ per host).</summary>
-internal sealed class VarsFileCache(TemplateEngine templates, string playbookDirectory, PlaySecrets secrets)
+internal sealed class VarsFileCache(TemplateEngine templates, string playbookDirectory, PlaySecrets secrets, Core.Vault.VaultDecryptor? vault)
 {
     private readonly Dictionary<string, Dictionary<string, object?>> _files = new(StringComparer.Ordinal);
 
@@ -33,8 +33,8 @@ internal sealed class VarsFileCache(TemplateEngine templates, string playbookDir
                 throw new UserInputException($"vars file '{path}' {problem} (looked at {full})", file.Location);
             }
 
-            var node = YamlData.LoadFile(full, file.Location);
-            var data = node is null ? new Dictionary<string, object?>(StringComparer.Ordinal) : YamlData.ToPlain(node, full) as Dictionary<string, object?>
+            var node = YamlData.LoadFile(full, file.Location, vault: vault);
+            var data = node is null ? new Dictionary<string, object?>(StringComparer.Ordinal) : YamlData.ToPlain(node, full, vault) as Dictionary<string, object?>
                 ?? throw new UserInputException("a vars file must be a mapping of variable names to values", new SourceLocation(full, 1, 1));
             _files[full] = data;
             secrets.AddVariables(data, deferTemplates: true);

@@ -29,7 +29,7 @@ internal sealed class CopyModule : FileContentModule
         var src = context.ResolveLocalPath(context.Arguments.RequireString("src"), "files");
         try
         {
-            return (File.ReadAllBytes(src), src);
+            return (context.ReadLocalFile(src), src);
         }
         catch (IOException ex)
         {

@@ -60,7 +60,7 @@ internal sealed class IncludeVarsDirectory(ModuleContext context, string directo
                     throw context.Error($"{full} does not have a valid extension: {string.Join(", ", extensions)}");
                 }
 
-                foreach (var (k, v) in IncludeVarsModule.ReadFile(full, args.Location))
+                foreach (var (k, v) in IncludeVarsModule.ReadFile(full, args.Location, context.Vault))
                 {
                     values[k] = v;
                 }

@@ -59,7 +59,7 @@ internal sealed class IncludeVarsModule : Module
         else if (!string.IsNullOrWhiteSpace(file))
         {
             var path = context.ResolveLocalPath(file.TrimEnd('\n'), "vars");
-            values = ReadFile(path, args.Location);
+            values = ReadFile(path, args.Location, context.Vault);
             included.Add(path);
         }
         else
@@ -78,15 +78,15 @@ internal sealed class IncludeVarsModule : Module
     }
 
     /// <summary>One variables file: a mapping, or empty. Bad YAML is an error at its file:line:column.</summary>
-    public static Dictionary<string, object?> ReadFile(string path, SourceLocation includedFrom)
+    public static Dictionary<string, object?> ReadFile(string path, SourceLocation includedFrom, Core.Vault.VaultDecryptor? vault)
     {
-        var node = YamlData.LoadFile(path, includedFrom, "a variables file");
+        var node = YamlData.LoadFile(path, includedFrom, "a variables file", vault);
         if (node is null)
         {
             return new Dictionary<string, object?>(StringComparer.Ordinal);
         }
 
-        return YamlData.ToPlain(node, path) switch
+        return YamlData.ToPlain(node, path, vault) switch
         {
             Dictionary<string, object?> map => map,
             null or "" => new Dictionary<string, object?>(StringComparer.Ordinal),

@@ -1,0 +1,26 @@
+using System.ComponentModel;
+using Orchestrator.Cli.Commands.Vault;
+using Orchestrator.Core.Secrets;
+using Orchestrator.Core.Vault;
+using Spectre.Console.Cli;
+
+namespace Orchestrator.Cli.Commands;
+
+/// <summary>The Ansible Vault password options every command that reads a repository takes (run, exec, sweep, inventory).</summary>
+internal abstract class VaultCommandSettings : CommandSettings
+{
+    [CommandOption("--vault-id <ID>")]
+    [Description("A vault password as label@source: source is a file, an executable script (run; its stdout is the password) or 'prompt'. Repeatable.")]
+    public string[] VaultIds { get; init; } = [];
+
+    [CommandOption("--vault-password-file|--vault-pass-file <FILE>")]
+    [Description("A file holding the vault password (an executable file is run). Repeatable. Default: ANSIBLE_VAULT_PASSWORD_FILE.")]
+    public string[] VaultPasswordFiles { get; init; } = [];
+
+    [CommandOption("-J|--ask-vault-pass|--ask-vault-password")]
+    [Description("Ask for the vault password on the terminal (no echo).")]
+    public bool AskVaultPass { get; init; }
+
+    /// <summary>The decryptor of this invocation: the passwords read now, what it decrypts registered with <paramref name="redactor"/>.</summary>
+    public VaultDecryptor CreateVault(SecretRedactor redactor) => CliVault.Create(this, redactor);
+}
