@@ -24,7 +24,7 @@ public sealed class InventoryErrorTests
         { "intname.yml", "all:\n  children:\n    42:\n", "intname.yml:3:5", "found group name 42, which is not a string" },
         { "alias.yml", "g:\n  vars:\n    x: *nope\n", "alias.yml:3:8", "found the alias *nope before any anchor" },
         { "vault.yml", "g:\n  vars:\n    pw: !vault |\n      $ANSIBLE_VAULT;1.1;AES256\n      6162\n", "vault.yml:3:9", "found a !vault encrypted value" },
-        { "plugin.yml", "plugin: constructed\nstrict: false\n", "plugin.yml:1:1", "found a 'plugin:' key" },
+        { "plugin.yml", "plugin: amazon.aws.aws_ec2\nregions: [eu-west-1]\n", "plugin.yml:1:1", "found the inventory plugin 'amazon.aws.aws_ec2'" },
         { "cycle.yml", "a:\n  children:\n    b:\n      children:\n        a:\n", "cycle.yml:3:5", "found group 'b' as a child of 'a', which creates a recursive dependency loop" },
         { "section.ini", "[web:childs]\nh1\n", "section.ini:1:6", "found section [web:childs] with unknown type 'childs'; expected [web], [web:vars] or [web:children]" },
         { "header.ini", "[web servers]\nh1\n", "header.ini:1:1", "found section header '[web servers]', which is not valid" },
