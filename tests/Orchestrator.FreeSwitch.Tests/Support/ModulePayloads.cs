@@ -52,6 +52,8 @@ internal static class ModulePayloads
         ["debug"] = new() { ["msg"] = "hi" },
         ["fail"] = new() { ["msg"] = "m" },
         ["meta"] = new() { ["action"] = "noop" },
+        ["include_vars"] = new() { ["dir"] = $"'{controller}'", ["ignore_unknown_extensions"] = "true" },
+        ["async_status"] = new() { ["jid"] = "'0.0'" },
         ["capture_ports"] = new(),
         ["capture_toggle"] = new() { ["attempts"] = "1", ["delay"] = "0.1", ["backoff"] = "constant" },
         ["fs_cli"] = new() { ["command"] = "status" },
