@@ -14,7 +14,7 @@ namespace Orchestrator.Core.Vault;
 /// </summary>
 public sealed class VaultDecryptor
 {
-    public const string NoSecretsMessage = "Attempting to decrypt but no vault secrets found";
+    public const string NoSecretsMessage = "Attempting to decrypt but no vault secrets found (found no vault password; expected --vault-password-file, --vault-id, --ask-vault-pass or vault_password_file in ansible.cfg)";
 
     private readonly IReadOnlyList<VaultSecret> _secrets;
     private readonly ConcurrentDictionary<(VaultSecret Secret, string Salt), VaultKeys> _keys = new();
@@ -42,11 +42,13 @@ public sealed class VaultDecryptor
     public byte[] DecryptBytes(string vaultText, SourceLocation where)
     {
         ArgumentNullException.ThrowIfNull(vaultText);
-        var envelope = VaultEnvelope.Parse(vaultText, where);
+        // Ansible checks for secrets before it parses the envelope (VaultLib.decrypt_and_get_vault_id).
         if (_secrets.Count == 0)
         {
             throw new UserInputException(NoSecretsMessage, where);
         }
+
+        var envelope = VaultEnvelope.Parse(vaultText, where);
 
         var label = envelope.Label ?? VaultSecret.DefaultLabel;
         foreach (var secret in _secrets.Where(s => s.Label == label).Concat(_secrets.Where(s => s.Label != label)))

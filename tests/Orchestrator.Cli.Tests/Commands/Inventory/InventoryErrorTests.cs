@@ -23,7 +23,7 @@ public sealed class InventoryErrorTests
         { "twodocs.yml", "g:\n  hosts: {h1: }\n---\nx: 1\n", "twodocs.yml:3:1", "found a second YAML document" },
         { "intname.yml", "all:\n  children:\n    42:\n", "intname.yml:3:5", "found group name 42, which is not a string" },
         { "alias.yml", "g:\n  vars:\n    x: *nope\n", "alias.yml:3:8", "found the alias *nope before any anchor" },
-        { "vault.yml", "g:\n  vars:\n    pw: !vault |\n      $ANSIBLE_VAULT;1.1;AES256\n      6162\n", "vault.yml:3:9", "found a !vault encrypted value" },
+        { "vault.yml", "$ANSIBLE_VAULT;1.1;AES256\n6162\n", "vault.yml", "Attempting to decrypt but no vault secrets found" },
         { "plugin.yml", "plugin: amazon.aws.aws_ec2\nregions: [eu-west-1]\n", "plugin.yml:1:1", "found the inventory plugin 'amazon.aws.aws_ec2'" },
         { "cycle.yml", "a:\n  children:\n    b:\n      children:\n        a:\n", "cycle.yml:3:5", "found group 'b' as a child of 'a', which creates a recursive dependency loop" },
         { "section.ini", "[web:childs]\nh1\n", "section.ini:1:6", "found section [web:childs] with unknown type 'childs'; expected [web], [web:vars] or [web:children]" },
