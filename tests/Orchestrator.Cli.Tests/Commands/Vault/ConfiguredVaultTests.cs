@@ -11,7 +11,6 @@ public sealed class ConfiguredVaultTests : IDisposable
 {
     private readonly TempDirectory _dir = new("orchestrator-vaultcfg-");
 
-    // Each test encrypts before writing ansible.cfg: ansible-vault reads ./ansible.cfg when ANSIBLE_CONFIG names no file.
     public ConfiguredVaultTests()
     {
         _dir.Write("secrets/pw", "config-password\n");
@@ -40,6 +39,14 @@ public sealed class ConfiguredVaultTests : IDisposable
         return environment;
     }
 
+    /// <summary>vars.yml encrypted by ansible-vault, then ansible.cfg written (ansible-vault would read it too).</summary>
+    private async Task EncryptVarsThenConfigureAsync(string[] vaultOptions, string config)
+    {
+        _dir.Write("vars.yml", "db_password: Cfg-Db-Pw\n");
+        await AnsibleVaultTool.RunAsync(_dir.Path, ["encrypt", .. vaultOptions, "vars.yml"]);
+        _dir.Write("ansible.cfg", config);
+    }
+
     private async Task<(ProcessResult Ours, ProcessResult Theirs)> RunBoth(Dictionary<string, string> environment)
     {
         var playbook = ProcessRunner.Which("ansible-playbook") ?? throw new InvalidOperationException("ansible-playbook is missing: scripts/install-deps.sh");
@@ -51,9 +58,7 @@ public sealed class ConfiguredVaultTests : IDisposable
     [Fact]
     public async Task PasswordFileNamedOnlyInAnsibleCfg_DecryptsVarsFiles_ForRunAndVaultView()
     {
-        _dir.Write("vars.yml", "db_password: Cfg-Db-Pw\n");
-        await AnsibleVaultTool.RunAsync(_dir.Path, ["encrypt", "--vault-password-file", "secrets/pw", "vars.yml"]);
-        _dir.Write("ansible.cfg", "[defaults]\nvault_password_file = secrets/pw\n");
+        await EncryptVarsThenConfigureAsync(["--vault-password-file", "secrets/pw"], "[defaults]\nvault_password_file = secrets/pw\n");
 
         var (ours, theirs) = await RunBoth(Environment());
         Assert.True(theirs.ExitCode == 0, theirs.ToString());
@@ -69,9 +74,7 @@ public sealed class ConfiguredVaultTests : IDisposable
     [Fact]
     public async Task EnvironmentPasswordFile_WinsOverAnsibleCfg_AsAnsible()
     {
-        _dir.Write("vars.yml", "db_password: Cfg-Db-Pw\n");
-        await AnsibleVaultTool.RunAsync(_dir.Path, ["encrypt", "--vault-password-file", "secrets/pw", "vars.yml"]);
-        _dir.Write("ansible.cfg", "[defaults]\nvault_password_file = secrets/wrong\n");
+        await EncryptVarsThenConfigureAsync(["--vault-password-file", "secrets/pw"], "[defaults]\nvault_password_file = secrets/wrong\n");
 
         var (oursWrong, theirsWrong) = await RunBoth(Environment());
         Assert.NotEqual(0, theirsWrong.ExitCode);
@@ -87,9 +90,7 @@ public sealed class ConfiguredVaultTests : IDisposable
     [Fact]
     public async Task IdentityListInAnsibleCfg_DecryptsALabelledFile()
     {
-        _dir.Write("vars.yml", "db_password: Cfg-Db-Pw\n");
-        await AnsibleVaultTool.RunAsync(_dir.Path, ["encrypt", "--vault-id", "prod@secrets/pw2", "vars.yml"]);
-        _dir.Write("ansible.cfg", "[defaults]\nvault_identity_list = dev@secrets/wrong, prod@secrets/pw2\n");
+        await EncryptVarsThenConfigureAsync(["--vault-id", "prod@secrets/pw2"], "[defaults]\nvault_identity_list = dev@secrets/wrong, prod@secrets/pw2\n");
 
         var (ours, theirs) = await RunBoth(Environment());
         Assert.True(theirs.ExitCode == 0, theirs.ToString());
