@@ -11,8 +11,10 @@ WORK=$(mktemp -d /tmp/vault-bench.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 cd "$WORK"
 echo bench-password > pw
-# The values are encrypted by ansible-vault's library in one Python process (each call draws a fresh salt).
-python3 - "$N" <<'PY' > play.yml
+# The values are encrypted by ansible-vault's library in one Python process (each call draws a fresh salt), with the
+# interpreter Ansible runs with (its shebang): a python3 earlier on PATH may not have it.
+PYTHON=$(head -1 "$(command -v ansible-playbook)" | sed 's/^#! *//; s/^[^ ]*\/env  *//; s/ .*//')
+"$PYTHON" - "$N" <<'PY' > play.yml
 import sys
 from ansible.parsing.vault import VaultLib, VaultSecret
 n = int(sys.argv[1])

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Orchestrator.Cli.Commands.Vault;
+using Orchestrator.Core.Configuration;
 using Orchestrator.Core.Secrets;
 using Orchestrator.Core.Vault;
 using Spectre.Console.Cli;
@@ -14,13 +15,16 @@ internal abstract class VaultCommandSettings : CommandSettings
     public string[] VaultIds { get; init; } = [];
 
     [CommandOption("--vault-password-file|--vault-pass-file <FILE>")]
-    [Description("A file holding the vault password (an executable file is run). Repeatable. Default: ANSIBLE_VAULT_PASSWORD_FILE.")]
+    [Description("A file holding the vault password (an executable file is run). Repeatable; vault_password_file from ansible.cfg or ANSIBLE_VAULT_PASSWORD_FILE is added.")]
     public string[] VaultPasswordFiles { get; init; } = [];
 
     [CommandOption("-J|--ask-vault-pass|--ask-vault-password")]
     [Description("Ask for the vault password on the terminal (no echo).")]
     public bool AskVaultPass { get; init; }
 
-    /// <summary>The decryptor of this invocation: the passwords read now, what it decrypts registered with <paramref name="redactor"/>.</summary>
-    public VaultDecryptor CreateVault(SecretRedactor redactor) => CliVault.Create(this, redactor);
+    /// <summary>
+    /// The decryptor of this invocation: these options and the configured vault settings, the passwords read now,
+    /// what it decrypts registered with <paramref name="redactor"/>.
+    /// </summary>
+    public VaultDecryptor CreateVault(AnsibleConfiguration config, SecretRedactor redactor) => CliVault.Create(this, config, redactor);
 }

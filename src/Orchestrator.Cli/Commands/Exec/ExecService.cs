@@ -33,7 +33,7 @@ internal sealed class ExecService
     {
         var config = CommandConfiguration.Load(_err);
         var transport = new CommandTransport(settings, config, _err, settings.Verbose, _time);
-        var inventory = InventoryLoader.Load(ConfiguredInventory.Sources(settings.Inventory, config), new InventoryLoadOptions { Expressions = new InventoryExpressionEvaluator(), Vault = settings.CreateVault(transport.Redactor) });
+        var inventory = InventoryLoader.Load(ConfiguredInventory.Sources(settings.Inventory, config), new InventoryLoadOptions { Expressions = new InventoryExpressionEvaluator(), Vault = settings.CreateVault(config, transport.Redactor) });
         var hosts = inventory.SelectHosts(settings.Limit);
         var forks = settings.Forks ?? config.Forks ?? DefaultForks;
         if (hosts.Count == 0)

@@ -102,7 +102,7 @@ internal sealed class InventoryCommand : Command<InventoryCommand.Settings>
             ExtraVars = ExtraVariables.Parse(settings.ExtraVars),
             ExtraVarsInHostVariables = true,
             ScriptTimeout = settings.ScriptTimeout is { } seconds ? TimeSpan.FromSeconds(seconds) : InventoryLoadOptions.DefaultScriptTimeout,
-            Vault = settings.CreateVault(Output.CliSecrets.Current),
+            Vault = settings.CreateVault(config, Output.CliSecrets.Current),
             KeepVaultedValues = true,
         });
         var warnings = new List<string>(inventory.Warnings);

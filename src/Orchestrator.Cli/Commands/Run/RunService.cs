@@ -34,7 +34,7 @@ internal sealed class RunService(TextWriter stdout, TextWriter stderr, IAnsiCons
     {
         var config = CommandConfiguration.Load(stderr);
         var transport = new CommandTransport(settings, config, stderr, settings.Verbosity >= 3, _time);
-        var vault = settings.CreateVault(transport.Redactor);
+        var vault = settings.CreateVault(config, transport.Redactor);
         var extraVars = ExtraVariables.Parse(settings.ExtraVars, vault);
 
         // Loading the playbook alone needs no inventory.

@@ -226,7 +226,7 @@ internal sealed class SweepCommand : AsyncCommand<SweepCommand.Settings>
             Gather = new Compliance.Facts.GatherOptions { Become = settings.Become || config.Become, BecomeUser = settings.BecomeUser },
             ConsoleReport = new SweepConsoleReport(AnsiConsole.Console),
             Redactor = transport.Redactor,
-            Vault = settings.CreateVault(transport.Redactor),
+            Vault = settings.CreateVault(config, transport.Redactor),
             Log = Console.Error,
         });
 

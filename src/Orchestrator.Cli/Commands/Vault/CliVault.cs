@@ -1,3 +1,4 @@
+using Orchestrator.Core.Configuration;
 using Orchestrator.Core.Secrets;
 using Orchestrator.Core.Vault;
 using Spectre.Console;
@@ -5,24 +6,22 @@ using Spectre.Console;
 namespace Orchestrator.Cli.Commands.Vault;
 
 /// <summary>
-/// Builds a command's <see cref="VaultDecryptor"/> from its options, then the environment (ANSIBLE_VAULT_IDENTITY_LIST,
-/// ANSIBLE_VAULT_PASSWORD_FILE: the one place they are read), with passwords typed on the terminal when asked.
+/// Builds a command's <see cref="VaultDecryptor"/> from its options and the configuration (vault_identity_list and
+/// vault_password_file from ansible.cfg or ANSIBLE_VAULT_IDENTITY_LIST/ANSIBLE_VAULT_PASSWORD_FILE), as Ansible's CLI
+/// does: configured ids first, then --vault-id; --vault-password-file files, then the configured one. Passwords are
+/// typed on the terminal when asked.
 /// </summary>
 internal static class CliVault
 {
-    public const string IdentityListVariable = "ANSIBLE_VAULT_IDENTITY_LIST";
-    public const string PasswordFileVariable = "ANSIBLE_VAULT_PASSWORD_FILE";
-
-    public static VaultDecryptor Create(VaultCommandSettings settings, SecretRedactor redactor, IEnumerable<string>? extraIds = null)
+    public static VaultDecryptor Create(VaultCommandSettings settings, AnsibleConfiguration config, SecretRedactor redactor)
     {
-        var identities = Split(Environment.GetEnvironmentVariable(IdentityListVariable));
         var files = settings.VaultPasswordFiles.ToList();
-        if (Environment.GetEnvironmentVariable(PasswordFileVariable) is { Length: > 0 } configured)
+        if (config.VaultPasswordFile is { Length: > 0 } configured)
         {
             files.Add(configured);
         }
 
-        var secrets = VaultPasswordSources.Load(identities, settings.VaultIds.Concat(extraIds ?? []), files, settings.AskVaultPass, Prompt);
+        var secrets = VaultPasswordSources.Load(config.VaultIdentityList, settings.VaultIds, files, settings.AskVaultPass, Prompt);
         return new VaultDecryptor(secrets, redactor);
     }
 
@@ -37,7 +36,4 @@ internal static class CliVault
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         return console.Prompt(new TextPrompt<string>(Markup.Escape(text.TrimEnd())).Secret().AllowEmpty());
     }
-
-    private static IEnumerable<string> Split(string? list) =>
-        (list ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

@@ -11,7 +11,7 @@ namespace Orchestrator.Cli.Commands.Vault;
 /// </summary>
 internal sealed class VaultFiles(VaultFilesSettings settings, Stream stdin, TextWriter stdout, TextWriter stderr)
 {
-    private readonly VaultDecryptor _vault = settings.CreateVault(Output.CliSecrets.Current);
+    private readonly VaultDecryptor _vault = settings.CreateVault(CommandConfiguration.Load(stderr), Output.CliSecrets.Current);
 
     private IReadOnlyList<string> Inputs => settings.Files.Length == 0 ? ["-"] : settings.Files;
 
