@@ -192,6 +192,11 @@ internal sealed class TaskLoader(LoadSession session, PlaybookNodes nodes, Expre
                 task.LoopVar = nodes.ScalarString(lv, "loop_var");
             }
 
+            if (PlaybookNodes.Child(lcm, "index_var") is { } iv)
+            {
+                task.IndexVar = nodes.ScalarString(iv, "index_var");
+            }
+
             if (PlaybookNodes.Child(lcm, "label") is { } label)
             {
                 task.LoopLabel = expressions.Expr(label, "label", braces: true);

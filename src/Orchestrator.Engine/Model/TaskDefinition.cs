@@ -24,6 +24,9 @@ internal sealed class TaskDefinition : TaskNode
 
     public string LoopVar { get; set; } = "item";
 
+    /// <summary><c>loop_control.index_var</c>: the variable holding the item's 0-based index; null when not given.</summary>
+    public string? IndexVar { get; set; }
+
     public Expression? LoopLabel { get; set; }
 
     public string? Register { get; set; }

@@ -108,7 +108,9 @@ internal sealed class TemplateEngine(SecretRedactor redactor)
             case string s when s.Contains("{{", StringComparison.Ordinal):
                 if (JinjaTranslator.TryGetSingleExpression(s, out var expression))
                 {
-                    return ToPlain(Evaluate(_parser.ParseExpression(expression, scope.Location), scope, s), scope.Location, s);
+                    var result = ToPlain(Evaluate(_parser.ParseExpression(expression, scope.Location), scope, s), scope.Location, s);
+                    var newlines = TrailingNewlines.Count(s);
+                    return newlines == 0 ? result : TrailingNewlines.Apply(s, result, newlines);
                 }
 
                 var template = _parser.ParseText(s, scope.Location);

@@ -206,7 +206,8 @@ public sealed class RolesAnsibleTests
                 Redactor = redactor,
             },
             CancellationToken.None);
-        var lines = events.Results.Where(r => r.Item is null).Select(Line).ToList();
+        // An include_role's own result: Ansible's v2_playbook_on_include (the trace's "included") is for task files only.
+        var lines = events.Results.Where(r => r.Item is null && r.Module != "include_role").Select(Line).ToList();
         lines.AddRange(result.Hosts.Select(h =>
             $"recap {h.Host} ok={h.Ok} changed={h.Changed} unreachable={h.Unreachable} failed={h.Failed} skipped={h.Skipped} rescued={h.Rescued} ignored={h.Ignored}"));
         return (lines, result.ExitCode);

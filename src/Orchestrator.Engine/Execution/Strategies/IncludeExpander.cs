@@ -30,11 +30,13 @@ internal sealed class IncludeExpander(PlayContext play, ResultRecorder recorder,
             {
                 var items = include.Loop is null ? [null] : LoopRunner.Items(play.Run.Templates, invocation);
                 var any = false;
+                var index = 0L;
                 foreach (var item in items)
                 {
+                    var loopVariables = LoopRunner.Variables(include, item, index++);
                     var itemInvocation = include.Loop is null ? invocation : invocation with
                     {
-                        Scope = invocation.Scope.With(LoopVariables(include, item)),
+                        Scope = invocation.Scope.With(loopVariables),
                     };
                     if (_conditions.When(itemInvocation, []) != true)
                     {
@@ -46,7 +48,7 @@ internal sealed class IncludeExpander(PlayContext play, ResultRecorder recorder,
                     var parameters = new Dictionary<string, object?>(include.Vars, StringComparer.Ordinal);
                     if (include.Loop is not null)
                     {
-                        foreach (var (k, v) in LoopVariables(include, item))
+                        foreach (var (k, v) in loopVariables)
                         {
                             parameters[k] = v;
                         }
@@ -99,10 +101,19 @@ internal sealed class IncludeExpander(PlayContext play, ResultRecorder recorder,
                 continue;
             }
 
-            // include_tasks reports "included: FILE for HOST" and counts it ok; include_role reports nothing (ansible-core 2.14).
-            foreach (var (host, invocation) in group.Members.Where(_ => !include.Include!.IsRole))
+            // include_tasks reports "included: FILE for HOST" and counts it ok; include_role is reached too but
+            // counted nowhere in Ansible's recap (ansible-core 2.14).
+            foreach (var (host, invocation) in group.Members)
             {
-                recorder.Record(invocation, ItemResult.WithMessage(TaskOutcome.Ok, $"included: {group.Target} for {host.Name}"), loopSummary: false);
+                var reached = ItemResult.WithMessage(TaskOutcome.Ok, $"included: {group.Target} for {host.Name}");
+                if (include.Include!.IsRole)
+                {
+                    recorder.ReportUncounted(invocation, reached);
+                }
+                else
+                {
+                    recorder.Record(invocation, reached, loopSummary: false);
+                }
             }
 
             var members = group.Members.Select(m => m.Host).Where(h => h.Active).Distinct().ToList();
@@ -115,11 +126,6 @@ internal sealed class IncludeExpander(PlayContext play, ResultRecorder recorder,
         return loaded;
     }
 
-    private static Dictionary<string, object?> LoopVariables(TaskDefinition include, object? item) => new(StringComparer.Ordinal)
-    {
-        [include.LoopVar] = item,
-        ["ansible_loop_var"] = include.LoopVar,
-    };
 
     private sealed record Group(string Key, string Target, Dictionary<string, object?> Parameters)
     {

@@ -1,4 +1,5 @@
 using Orchestrator.Core.Errors;
+using Orchestrator.Engine.Model;
 using Orchestrator.Engine.Output;
 using Orchestrator.Engine.Templating;
 using Orchestrator.Engine.Templating.Lookups;
@@ -12,21 +13,22 @@ internal sealed class LoopRunner(PlayContext play, ItemRunner items, TaskEvents 
     {
         var task = invocation.Task;
         var results = new List<ItemResult>();
+        var index = 0L;
         foreach (var item in Items(play.Run.Templates, invocation))
         {
+            var loopVariables = Variables(task, item, index++);
             var itemInvocation = invocation with
             {
                 Start = play.Run.Time.GetTimestamp(),
-                Scope = invocation.Scope.With(new Dictionary<string, object?>(StringComparer.Ordinal)
-                {
-                    [task.LoopVar] = item,
-                    ["ansible_loop_var"] = task.LoopVar,
-                }),
+                Scope = invocation.Scope.With(loopVariables),
             };
             var label = Label(itemInvocation, item);
             var itemResult = await items.RunWhenAsync(itemInvocation, cancellationToken);
-            itemResult.Data[task.LoopVar] = item;
-            itemResult.Data["ansible_loop_var"] = task.LoopVar;
+            foreach (var (k, v) in loopVariables)
+            {
+                itemResult.Data[k] = v;
+            }
+
             results.Add(itemResult);
             events.LoopItem(itemInvocation, itemResult, label);
             if (itemResult.Outcome == TaskOutcome.Unreachable)
@@ -36,6 +38,23 @@ internal sealed class LoopRunner(PlayContext play, ItemRunner items, TaskEvents 
         }
 
         return recorder.Record(invocation, Summary(results), loopSummary: true);
+    }
+
+    /// <summary>The variables an item sets: the loop variable and, with <c>index_var</c>, the item's index (as Ansible's results carry them).</summary>
+    public static Dictionary<string, object?> Variables(TaskDefinition task, object? item, long index)
+    {
+        var variables = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            [task.LoopVar] = item,
+            ["ansible_loop_var"] = task.LoopVar,
+        };
+        if (task.IndexVar is { } indexVar)
+        {
+            variables[indexVar] = index;
+            variables["ansible_index_var"] = indexVar;
+        }
+
+        return variables;
     }
 
     /// <summary>The loop's items, rendered in the task's scope (also for include_tasks/include_role loops).</summary>

@@ -16,12 +16,23 @@ internal sealed class ResultRecorder(PlayContext play, TaskEvents events)
     {
         var data = item.Data;
         MarkOutcome(item);
-        var ignored = Count(invocation, item.Outcome);
+        var ignored = Count(invocation, item);
         var host = invocation.Host;
         if (item.Outcome is not TaskOutcome.Unreachable && invocation.Task.Register is { } register)
         {
             host.HostFacts[register] = data;
             SetPending(host, register, invocation.Check && (item.Outcome == TaskOutcome.Unknown || (item.Outcome == TaskOutcome.Changed && !item.ResultPredictable)));
+        }
+
+        if (item.Outcome == TaskOutcome.Failed && invocation.Rescuable && !ignored)
+        {
+            // Ansible's facts for the rescue and always sections: the failed task and its result.
+            host.HostFacts["ansible_failed_task"] = new Dictionary<string, object?>(StringComparer.Ordinal)
+            {
+                ["name"] = invocation.Task.Name ?? string.Empty,
+                ["action"] = invocation.Task.ModuleName,
+            };
+            host.HostFacts["ansible_failed_result"] = data;
         }
 
         var store = StoreFor(invocation.Task, host);
@@ -41,6 +52,13 @@ internal sealed class ResultRecorder(PlayContext play, TaskEvents events)
         HandlerNotifier.Notify(play.Play, invocation.Task, host, notifies, maybe);
         events.Result(invocation, item, loopSummary, ignored, rescued: invocation.Rescuable && item.Outcome == TaskOutcome.Failed);
         return new HostTaskResult(item.Outcome, data, notifies, maybe);
+    }
+
+    /// <summary>A result that is reported but not counted in the recap: an include_role reached on a host (Ansible counts none).</summary>
+    public void ReportUncounted(TaskInvocation invocation, ItemResult item)
+    {
+        MarkOutcome(item);
+        events.Result(invocation, item, loopSummary: false, ignored: false, rescued: false);
     }
 
     /// <summary>run_once: the result (register, set_fact, notify) applies to every host of the batch, as in Ansible.</summary>
@@ -98,8 +116,9 @@ internal sealed class ResultRecorder(PlayContext play, TaskEvents events)
     }
 
     /// <summary>Counts the outcome in the recap and marks a host failed or unreachable; true when the failure is ignored.</summary>
-    private static bool Count(TaskInvocation invocation, TaskOutcome outcome)
+    private static bool Count(TaskInvocation invocation, ItemResult item)
     {
+        var outcome = item.Outcome;
         var host = invocation.Host;
         var counters = host.Counters;
         switch (outcome)
@@ -127,6 +146,13 @@ internal sealed class ResultRecorder(PlayContext play, TaskEvents events)
             case TaskOutcome.Failed when invocation.Task.EffectiveIgnoreErrors:
                 counters.AddOk();
                 counters.AddIgnored();
+
+                // Ansible counts an ignored failure whose result says changed (a failed command) as changed too.
+                if (item.Data.GetValueOrDefault("changed") is true)
+                {
+                    counters.AddChanged();
+                }
+
                 return true;
             case TaskOutcome.Failed:
                 if (!invocation.Rescuable)

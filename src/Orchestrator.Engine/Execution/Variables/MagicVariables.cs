@@ -29,7 +29,8 @@ internal static class MagicVariables
             ["ansible_play_name"] = play.Play.Name,
             ["ansible_check_mode"] = run.Options.Check,
             ["ansible_diff_mode"] = run.Options.Diff,
-            ["playbook_dir"] = run.Playbook.Directory,
+            // An imported playbook's plays see its own directory, as in Ansible.
+            ["playbook_dir"] = Path.GetDirectoryName(Path.GetFullPath(play.Play.Location.File)) ?? run.Playbook.Directory,
             ["omit"] = OmitPlaceholder,
         };
     }

@@ -19,6 +19,9 @@ internal sealed class CopyModule : FileContentModule
 
     public override ModuleArgumentSpec Arguments { get; }
 
+    protected override string? NameInDirectory(ModuleContext context, string source) =>
+        context.Arguments.GetString("src") is null ? null : Path.GetFileName(source);
+
     protected override (byte[] Content, string Source) Content(ModuleContext context)
     {
         if (context.Arguments.GetString("content") is { } content)

@@ -24,6 +24,9 @@ internal abstract partial class FileContentModule : Module<PlannedWrite>
     /// <summary>The content to write and a description of where it came from.</summary>
     protected abstract (byte[] Content, string Source) Content(ModuleContext context);
 
+    /// <summary>The file's name when the destination is a directory; null where a directory destination is refused.</summary>
+    protected virtual string? NameInDirectory(ModuleContext context, string source) => null;
+
     public sealed override async Task<ModulePlan> PlanAsync(ModuleContext context, CancellationToken cancellationToken)
     {
         var args = context.Arguments;
@@ -39,6 +42,13 @@ internal abstract partial class FileContentModule : Module<PlannedWrite>
         }
 
         var state = await RemoteFileState.ProbeAsync(context, dest, cancellationToken);
+        if ((dest.EndsWith('/') || state.IsDirectory) && NameInDirectory(context, source) is { } name)
+        {
+            // Ansible's copy into a directory (a dest ending in / or an existing directory): dest/<src's file name>.
+            dest = dest.TrimEnd('/') + "/" + name;
+            state = await RemoteFileState.ProbeAsync(context, dest, cancellationToken);
+        }
+
         if (state.Exists && !state.IsFile)
         {
             return ModulePlan.Fail($"{dest} exists and is a {state.Type}, not a regular file");
