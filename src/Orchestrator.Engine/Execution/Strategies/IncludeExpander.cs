@@ -77,6 +77,7 @@ internal sealed class IncludeExpander(PlayContext play, ResultRecorder recorder,
         }
 
         var loaded = new List<(BlockDefinition, List<HostState>)>();
+        var reported = new HashSet<HostState>();
         foreach (var group in groups)
         {
             var outer = new BlockDefinition { Location = include.Location, Play = play.Play, Parent = include.Parent, IncludeParams = group.Parameters };
@@ -102,17 +103,26 @@ internal sealed class IncludeExpander(PlayContext play, ResultRecorder recorder,
             }
 
             // include_tasks reports "included: FILE for HOST" and counts it ok; include_role is reached too but
-            // counted nowhere in Ansible's recap (ansible-core 2.14).
+            // counted nowhere in Ansible's recap (ansible-core 2.14). A looped include shows one result per host
+            // (its loop result) while each included file still counts.
             foreach (var (host, invocation) in group.Members)
             {
                 var reached = ItemResult.WithMessage(TaskOutcome.Ok, $"included: {group.Target} for {host.Name}");
+                var first = reported.Add(host);
                 if (include.Include!.IsRole)
                 {
-                    recorder.ReportUncounted(invocation, reached);
+                    if (first)
+                    {
+                        recorder.ReportUncounted(invocation, reached);
+                    }
+                }
+                else if (first)
+                {
+                    recorder.Record(invocation, reached, loopSummary: false);
                 }
                 else
                 {
-                    recorder.Record(invocation, reached, loopSummary: false);
+                    recorder.CountUnreported(invocation, reached);
                 }
             }
 

@@ -55,6 +55,13 @@ internal sealed class ResultRecorder(PlayContext play, TaskEvents events)
     }
 
     /// <summary>A result that is reported but not counted in the recap: an include_role reached on a host (Ansible counts none).</summary>
+    /// <summary>Counts a result in the recap without an event (a looped include's further files: one event per host, as Ansible).</summary>
+    public void CountUnreported(TaskInvocation invocation, ItemResult item)
+    {
+        MarkOutcome(item);
+        Count(invocation, item);
+    }
+
     public void ReportUncounted(TaskInvocation invocation, ItemResult item)
     {
         MarkOutcome(item);

@@ -50,6 +50,10 @@ internal sealed class AsyncStatusModule : Module
 
         return state == "timeout" ? ModulePlan.Fail("async task did not complete within the requested time", data)
             : result.ExitCode != 0 ? ModulePlan.Fail("non-zero return code", data)
-            : ModulePlan.NoChange($"job {jid} finished", data);
+            : ModulePlan.WouldChange($"job {jid} finished", result: data);
     }
+
+    /// <summary>Ansible reports a finished job with the job's own result: a command that ran is changed.</summary>
+    public override Task<ModuleResult> ApplyAsync(ModuleContext context, ModulePlan plan, CancellationToken cancellationToken) =>
+        Task.FromResult(ModuleResult.Change(plan.Message, plan.Result));
 }

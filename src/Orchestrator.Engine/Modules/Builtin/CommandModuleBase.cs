@@ -60,6 +60,7 @@ internal abstract class CommandModuleBase : Module<string>
         var stdin = context.Arguments.GetString("stdin") is { } s ? new Core.Secrets.Secret(s) : null;
         var start = context.TimeProvider.GetTimestamp();
         CommandResult result;
+        string? asyncJob = null;
         if (context.Async is { } async)
         {
             if (stdin is not null)
@@ -80,6 +81,7 @@ internal abstract class CommandModuleBase : Module<string>
             }
 
             result = finished;
+            asyncJob = jid;
         }
         else
         {
@@ -90,6 +92,13 @@ internal abstract class CommandModuleBase : Module<string>
         var data = ResultData(result);
         data["cmd"] = command;
         data["delta"] = elapsed.ToString("c", CultureInfo.InvariantCulture);
+        if (asyncJob is not null)
+        {
+            // A polled job's result, as Ansible's: the job id and its finished state with the command's.
+            data["ansible_job_id"] = asyncJob;
+            data["started"] = 1L;
+            data["finished"] = 1L;
+        }
         return result.ExitCode == 0
             ? ModuleResult.Change(string.Empty, data)
             : new ModuleResult { Changed = true, Failed = true, Message = "non-zero return code", Data = data };
