@@ -25,6 +25,7 @@ public static class AnsiblePlaybookTrace
             def __init__(self):
                 super().__init__()
                 self._lines = []
+                self._included = set()
 
             def _add(self, status, result):
                 line = '%s [%s] %s' % (status, result._host.get_name(), result._task.get_name())
@@ -48,7 +49,13 @@ public static class AnsiblePlaybookTrace
                 self._add('unreachable', result)
 
             def v2_playbook_on_include(self, included_file):
+                # One line per host and include task: a looped include reaches several files, but it is one result
+                # per host (its loop result), as Orchestrator reports it.
                 for host in included_file._hosts:
+                    key = (included_file._task._uuid, host.get_name())
+                    if key in self._included:
+                        continue
+                    self._included.add(key)
                     self._lines.append('included [%s] %s' % (host.get_name(), included_file._task.get_name()))
 
             def v2_playbook_on_stats(self, stats):

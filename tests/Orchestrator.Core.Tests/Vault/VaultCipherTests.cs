@@ -64,7 +64,9 @@ public sealed class VaultCipherTests
     {
         var text = VaultDecryptor.Encrypt("x"u8.ToArray(), Secret("default", "pw"));
         var ex = Assert.Throws<UserInputException>(() => VaultDecryptor.None.DecryptText(text, new SourceLocation("hosts.yml", 3, 12)));
-        Assert.Equal("hosts.yml:3:12: Attempting to decrypt but no vault secrets found", ex.Message);
+        // Ansible's sentence first, then what to pass.
+        Assert.StartsWith("hosts.yml:3:12: Attempting to decrypt but no vault secrets found (", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("--vault-password-file", ex.Message, StringComparison.Ordinal);
     }
 
     [Theory]
