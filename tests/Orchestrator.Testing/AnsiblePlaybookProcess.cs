@@ -83,8 +83,11 @@ public static class AnsiblePlaybookProcess
                 g => (g.Any(r => r.Item is not null) ? g.Where(r => r.Item is not null) : g).Select(r => r.Message ?? "(none)").ToList(),
                 StringComparer.Ordinal);
 
-    // ansible-core has no JSON stdout callback (that one is in ansible.posix); this one prints every result as JSON.
-    private const string JsonCallback = """
+    /// <summary>
+    /// A stdout callback plugin (<c>taskjson</c>) that prints every result as JSON at the end: ansible-core has no JSON
+    /// stdout callback of its own (that one is in ansible.posix).
+    /// </summary>
+    public const string JsonCallback = """
         import json
         from ansible.plugins.callback import CallbackBase
 
@@ -108,6 +111,9 @@ public static class AnsiblePlaybookProcess
 
             def v2_runner_on_skipped(self, result):
                 self._add(result, 'skipped')
+
+            def v2_runner_on_unreachable(self, result):
+                self._add(result, 'unreachable')
 
             def v2_playbook_on_stats(self, stats):
                 self._display.display(json.dumps(self._results, default=str))

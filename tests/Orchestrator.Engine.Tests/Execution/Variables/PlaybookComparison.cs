@@ -16,39 +16,6 @@ internal static class PlaybookComparison
 {
     private const string AnsiblePlaybook = "/usr/bin/ansible-playbook";
 
-    // ansible-core has no JSON stdout callback (that one is in ansible.posix); this one prints every result as JSON.
-    private const string JsonCallback = """
-        import json
-        from ansible.plugins.callback import CallbackBase
-
-        class CallbackModule(CallbackBase):
-            CALLBACK_VERSION = 2.0
-            CALLBACK_TYPE = 'stdout'
-            CALLBACK_NAME = 'taskjson'
-
-            def __init__(self):
-                super().__init__()
-                self._results = []
-
-            def _add(self, result, status):
-                self._results.append({'task': result._task.get_name(), 'status': status, 'result': result._result})
-
-            def v2_runner_on_ok(self, result):
-                self._add(result, 'ok')
-
-            def v2_runner_on_failed(self, result, ignore_errors=False):
-                self._add(result, 'failed')
-
-            def v2_runner_on_skipped(self, result):
-                self._add(result, 'skipped')
-
-            def v2_runner_on_unreachable(self, result):
-                self._add(result, 'unreachable')
-
-            def v2_playbook_on_stats(self, stats):
-                self._display.display(json.dumps(self._results, default=str))
-        """;
-
     /// <summary>The engine's "show" messages; the run must succeed.</summary>
     public static async Task<Dictionary<string, string>> EngineAsync(string playbook, IReadOnlyList<string> inventory, IReadOnlyList<string> extraVars)
     {
@@ -78,7 +45,7 @@ internal static class PlaybookComparison
     {
         Assert.True(File.Exists(AnsiblePlaybook), $"{AnsiblePlaybook} is missing: install ansible-core (scripts/install-deps.sh); this test compares with it");
         dir.Write("ansible-test/ansible.cfg", "[defaults]\n");
-        dir.Write("ansible-test/callback_plugins/taskjson.py", JsonCallback);
+        dir.Write("ansible-test/callback_plugins/taskjson.py", AnsiblePlaybookProcess.JsonCallback);
         var info = new ProcessStartInfo(AnsiblePlaybook)
         {
             WorkingDirectory = dir.Path,
