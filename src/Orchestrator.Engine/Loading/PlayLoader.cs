@@ -68,7 +68,12 @@ internal sealed class PlayLoader(LoadSession session, PlaybookNodes nodes)
 
         var loader = session.RolesFor(play);
         var blocks = nodes.Sequence(rolesNode, "roles").Select(entry => loader.LoadEntry(entry, nodes, null, null)).ToList();
-        play.Roles.AddRange(blocks.Select(b => b.ForRole!));
+        // The roles: entries come first, before roles their tasks import while they load (Ansible's play.roles order,
+        // which ansible_role_names shows).
+        var entries = blocks.Select(b => b.ForRole!).ToList();
+        var imported = play.Roles.Where(r => !entries.Contains(r)).ToList();
+        play.Roles.Clear();
+        play.Roles.AddRange(entries.Concat(imported));
         return blocks;
     }
 
