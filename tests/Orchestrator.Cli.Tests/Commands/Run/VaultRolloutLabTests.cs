@@ -11,9 +11,9 @@ public sealed class VaultRepositoryLab() : CliLab("vault", 3, o => o.Scenario = 
 /// Issue #14's lab test: the shipped repository's capture rollout on a 3-host collide lab whose FreeSWITCH event sockets take
 /// a fresh password that lives only in an inventory <c>group_vars/freeswitch/vault.yml</c> encrypted by the real
 /// <c>ansible-vault</c> (with a second value whose name does not say secret). ansible.cfg names the inventory and the vault
-/// password file: no command has <c>-i</c> or a vault option. A vault holding a wrong password fails the ESL login although
-/// event_socket.conf holds the right one, so the modules use the vault's value; with the right one the rollout works. Then a
-/// playbook prints the values every way it can. Neither password, the other value, nor the vault password appears in any
+/// password file: no command has <c>-i</c> or a vault option. A vault holding a wrong password fails the ESL logins of
+/// gather_facts and of the modules although event_socket.conf holds the right one, so both use the vault's value; with the
+/// right one the rollout works. Then a playbook prints the values every way it can. Neither password, the other value, nor the vault password appears in any
 /// output: <c>--check --diff -vvv</c>, <c>-o json --diff</c> on the real change, the sweep's console, JSON, JUnit and HTML
 /// reports, its SQLite history (every cell; the raw bytes of the database, WAL and shm) and <c>sweep history --json</c>, nor
 /// in any file left in the repository (the vault file is ciphertext only).
@@ -49,13 +49,23 @@ public sealed class VaultRolloutLabTests(VaultRepositoryLab fixture) : IClassFix
         _repo.Write("inventory/hosts.yml", await File.ReadAllTextAsync(fixture.Lab.InventoryPath));
         await ShippedRepository.CopyAsync(_repo, _repo.Combine("inventory"), $"vault_password_file = {vaultPasswordFile}");
 
-        // A vault holding a wrong password: the event socket refuses the rollout's first ESL login, although
-        // event_socket.conf on the host holds the right one. So the modules use the vault's value.
+        // A vault holding a wrong password: the event socket refuses the ESL login of gather_facts and of the role's
+        // modules, although event_socket.conf on the host holds the right one. So both use the vault's value.
         await EncryptGroupVarsAsync(_wrongPassword);
-        var refused = await RunAsync("refused", "run", "playbooks/verify.yml", "-o", "json");
-        var facts = ShippedRepository.TaskResults(refused.Stdout).Where(r => (string)r["module"]! == "freeswitch_facts").ToList();
-        Assert.Equal(fixture.Lab.Hosts.Count, facts.Count);
-        Assert.All(facts, f => Assert.Contains("[Authentication Error]", (string)f["message"]!, StringComparison.Ordinal));
+        _repo.Write("refused.yml", """
+            - name: Facts and placement with the vault's ESL password
+              hosts: freeswitch
+              gather_facts: true
+              become: true
+              tasks:
+                - name: What gather_facts could not read
+                  debug: { msg: "{{ ansible_facts.freeswitch.unreadable }}" }
+                - import_role: { name: freeswitch_capture, tasks_from: verify }
+            """);
+        var refused = await RunAsync("refused", "run", "refused.yml", "-o", "json");
+        var refusals = ShippedRepository.TaskResults(refused.Stdout).Where(r => (string)r["module"]! is "freeswitch_facts" or "debug").ToList();
+        Assert.Equal(2 * fixture.Lab.Hosts.Count, refusals.Count);
+        Assert.All(refusals, f => Assert.Contains("[Authentication Error]", (string)f["message"]!, StringComparison.Ordinal));
 
         await EncryptGroupVarsAsync(_password);
         var check = await RunAsync("check", "run", "site.yml", "--check", "--diff", "-vvv");
