@@ -153,11 +153,12 @@ public static class PlaybookRunner
 
     private static Playbook Load(PlaybookRunOptions options, TemplateEngine templates)
     {
-        var playbook = new PlaybookLoader(options.Modules, templates, options.RolesPath, options.Vault).Load(options.PlaybookPath);
+        var playbook = new PlaybookLoader(options.Modules, templates, options.RolesPath, options.Vault) { ExtraVars = options.ExtraVars }.Load(options.PlaybookPath);
         if (options.StartAtTask is { } start
-            && !playbook.Plays.Any(p => PlaybookLoader.AllTasks(p.PreTasks.Concat(p.Tasks).Concat(p.PostTasks)).Any(t => t.Name == start)))
+            && new StartAtTaskPattern(start) is var pattern
+            && !playbook.Plays.Any(p => PlaybookLoader.AllTasks(p.PreTasks.Concat(p.Tasks).Concat(p.PostTasks)).Any(pattern.Matches)))
         {
-            throw new UserInputException($"--start-at-task: no task is named '{start}'");
+            throw new UserInputException($"--start-at-task: no task is named or matches '{start}' (a task's name, or 'role : name')");
         }
 
         return playbook;

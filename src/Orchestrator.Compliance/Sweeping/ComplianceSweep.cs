@@ -122,7 +122,7 @@ public sealed class ComplianceSweep : IDisposable
             var remediated = 0;
             if (_options.Remediate && result.AllResults.Any(r => r.Status == ControlStatus.Fail))
             {
-                var remediator = new Remediator(Policy, _inventory, _options.Connector, _options.Modules, _options.Forks, time);
+                var remediator = new Remediator(Policy, _inventory, _options);
                 var runs = await remediator.RunAsync(result, Log, cancellationToken);
                 remediated = runs.Count;
                 if (runs.Count > 0)

@@ -45,6 +45,15 @@ public sealed class ComplianceSweepOptions
 
     public GatherOptions Gather { get; init; } = new();
 
+    /// <summary>Role search path for remediation playbooks (ansible.cfg <c>roles_path</c>).</summary>
+    public IReadOnlyList<string> RolesPath { get; init; } = [];
+
+    /// <summary>Remediation plays gather facts unless they say otherwise (ansible.cfg <c>gathering = implicit</c>).</summary>
+    public bool GatherFactsDefault { get; init; }
+
+    /// <summary>Remediation plays become by default (ansible.cfg <c>become</c>, or <c>--become</c>).</summary>
+    public bool BecomeDefault { get; init; }
+
     /// <summary>Modules for remediation playbooks.</summary>
     public ModuleRegistry Modules { get; init; } = FreeSwitch.FreeSwitchModules.CreateRegistry();
 

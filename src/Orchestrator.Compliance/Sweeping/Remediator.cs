@@ -1,8 +1,6 @@
 using Orchestrator.Compliance.Policies;
 using Orchestrator.Compliance.Results;
-using Orchestrator.Core.Transport;
 using Orchestrator.Engine;
-using Orchestrator.Engine.Modules;
 using Orchestrator.Engine.Output;
 using Orchestrator.Inventory;
 
@@ -10,9 +8,10 @@ namespace Orchestrator.Compliance.Sweeping;
 
 /// <summary>
 /// Runs the remediation playbooks of failing controls, each once, limited to the hosts where one of its controls failed
-/// (not errored, waived or skipped). Playbooks run in policy order.
+/// (not errored, waived or skipped). Playbooks run in policy order, with the sweep's connection, ansible.cfg defaults,
+/// redactor and vault, as <c>orchestrator run</c> would run them.
 /// </summary>
-internal sealed class Remediator(Policy policy, HostInventory inventory, IHostConnector connector, ModuleRegistry modules, int forks, TimeProvider time)
+internal sealed class Remediator(Policy policy, HostInventory inventory, ComplianceSweepOptions options)
 {
     public async Task<IReadOnlyList<RemediationRun>> RunAsync(SweepResult result, Action<string> log, CancellationToken cancellationToken)
     {
@@ -41,12 +40,17 @@ internal sealed class Remediator(Policy policy, HostInventory inventory, IHostCo
                     Output = output,
                     PlaybookPath = playbook,
                     Inventory = inventory,
-                    Connector = connector,
-                    Modules = modules,
+                    Connector = options.Connector,
+                    Modules = options.Modules,
                     Limit = string.Join(',', hosts),
-                    Forks = forks,
+                    Forks = options.Forks,
                     ExtraVars = group.First().Remediation.Vars,
-                    TimeProvider = time,
+                    TimeProvider = options.TimeProvider,
+                    RolesPath = options.RolesPath,
+                    GatherFactsDefault = options.GatherFactsDefault,
+                    BecomeDefault = options.BecomeDefault,
+                    Redactor = options.Redactor,
+                    Vault = options.Vault,
                 },
                 cancellationToken);
             foreach (var failed in output.Results.Where(r => r.Outcome is TaskOutcome.Failed or TaskOutcome.Unreachable && !r.Ignored && !r.Rescued))

@@ -8,6 +8,7 @@ namespace Orchestrator.Engine.Execution;
 /// </summary>
 internal sealed class TaskFilter(PlaybookRunOptions options)
 {
+    private readonly StartAtTaskPattern? _startAt = options.StartAtTask is { } start ? new(start) : null;
     private bool _waitingForStartTask = options.StartAtTask is not null;
     private bool _stepContinue;
 
@@ -25,7 +26,7 @@ internal sealed class TaskFilter(PlaybookRunOptions options)
 
         if (_waitingForStartTask)
         {
-            if (!string.Equals(task.Name, options.StartAtTask, StringComparison.Ordinal))
+            if (_startAt?.Matches(task) == false)
             {
                 return false;
             }

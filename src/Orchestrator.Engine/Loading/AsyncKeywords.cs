@@ -31,13 +31,8 @@ internal static class AsyncKeywords
             throw new UserInputException($"'async' is implemented for command and shell, not for '{task.ModuleName}'; remove 'async' to run it normally", nodes.At(PlaybookNodes.KeyNode(map, "async")!));
         }
 
-        var seconds = Seconds(asyncNode, "async", nodes);
-        var poll = pollNode is null ? DefaultPoll : Seconds(pollNode, "poll", nodes);
+        var seconds = nodes.WholeNumber(asyncNode, "async", "a whole number of seconds");
+        var poll = pollNode is null ? DefaultPoll : nodes.WholeNumber(pollNode, "poll", "a whole number of seconds");
         task.Async = seconds == 0 ? null : new AsyncSettings(seconds, poll);
     }
-
-    private static int Seconds(YamlNode node, string key, PlaybookNodes nodes) =>
-        nodes.ToPlain(node) is long n and >= 0 and <= int.MaxValue
-            ? (int)n
-            : throw new UserInputException($"'{key}' must be a whole number of seconds, but found {YamlData.Kind(node)}", nodes.At(node));
 }

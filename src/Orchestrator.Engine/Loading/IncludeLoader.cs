@@ -1,4 +1,5 @@
 using Orchestrator.Core.Errors;
+using Orchestrator.Engine.Execution.Variables;
 using Orchestrator.Engine.Model;
 using YamlDotNet.RepresentationModel;
 
@@ -122,7 +123,18 @@ internal sealed class IncludeLoader(LoadSession session, PlaybookNodes nodes, Ex
         var at = nodes.At(map);
         var role = roles.Get(name, new Dictionary<string, object?>(entry.Vars, StringComparer.Ordinal), [], at, null, from, entry, origin: "import_role");
         role.AllowDuplicates = options.AllowDuplicates;
-        var block = roles.Build(role, entry, at, parent, from);
+
+        // Inside a role, the imported role's tasks see ansible_parent_role_names as include params, as in Ansible.
+        var outer = parent is not null && RoleVariables.ParentRoleParams(parent) is { } parents
+            ? new BlockDefinition { Location = at, Play = play, Parent = parent, IncludeParams = parents }
+            : null;
+        var block = roles.Build(role, entry, at, outer ?? parent, from);
+        if (outer is not null)
+        {
+            outer.Block.Add(block);
+            block = outer;
+        }
+
         if (!play.Roles.Contains(role))
         {
             play.Roles.Add(role);

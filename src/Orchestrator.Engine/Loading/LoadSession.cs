@@ -30,8 +30,11 @@ internal sealed class LoadSession(ModuleRegistry modules, TemplateEngine templat
     /// <summary>Decrypts inline <c>!vault</c> values and encrypted files in every file the playbook loads.</summary>
     public VaultDecryptor? Vault => vault;
 
+    /// <summary>The run's extra vars (<c>-e</c>): role names in <c>roles:</c> may use them with the play's vars.</summary>
+    public IReadOnlyDictionary<string, object?> ExtraVars { get; init; } = new Dictionary<string, object?>();
+
     /// <summary>The same session for an imported playbook in <paramref name="directory"/> (its roles/ is searched), sharing the import chain.</summary>
-    public LoadSession ForPlaybook(string directory) => new(modules, templates, directory, rolesPath, vault) { _importing = _importing };
+    public LoadSession ForPlaybook(string directory) => new(modules, templates, directory, rolesPath, vault) { _importing = _importing, ExtraVars = ExtraVars };
 
     /// <summary>The play's role loader: one cache per play, shared by roles:, import_role and include_role.</summary>
     public RoleLoader RolesFor(Play play)

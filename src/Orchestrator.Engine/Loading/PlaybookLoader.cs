@@ -15,6 +15,9 @@ namespace Orchestrator.Engine.Loading;
 /// </summary>
 internal sealed class PlaybookLoader(ModuleRegistry modules, TemplateEngine templates, IReadOnlyList<string> rolesPath, VaultDecryptor? vault = null)
 {
+    /// <summary>The run's extra vars, for what Ansible templates at load time (role names in <c>roles:</c>).</summary>
+    public IReadOnlyDictionary<string, object?> ExtraVars { get; init; } = new Dictionary<string, object?>();
+
     public Playbook Load(string path)
     {
         if (InputPath.FileProblem(path) is { } problem)
@@ -22,7 +25,7 @@ internal sealed class PlaybookLoader(ModuleRegistry modules, TemplateEngine temp
             throw new UserInputException($"playbook '{path}' {problem}");
         }
 
-        var session = new LoadSession(modules, templates, DirectoryOf(path), rolesPath, vault);
+        var session = new LoadSession(modules, templates, DirectoryOf(path), rolesPath, vault) { ExtraVars = ExtraVars };
         using var entered = session.Enter(path, new SourceLocation(path, 1, 1));
         return new Playbook(path, LoadPlays(path, session, referencedFrom: null));
     }

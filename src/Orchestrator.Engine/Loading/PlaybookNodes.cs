@@ -49,6 +49,18 @@ internal sealed class PlaybookNodes(string path, VaultDecryptor? vault = null)
     public bool Bool(YamlNode node, string key) =>
         PlainData.TryToBool(ToPlain(node), out var b) ? b : throw new UserInputException($"'{key}' must be true or false, but found {YamlData.Kind(node)}", At(node));
 
+    /// <summary>
+    /// A whole-number keyword read at load time (throttle, async, poll): a number or a numeric string, as Ansible's
+    /// int fields take; a template is refused with a message that says why.
+    /// </summary>
+    public int WholeNumber(YamlNode node, string key, string meaning) => ToPlain(node) switch
+    {
+        long n and >= 0 and <= int.MaxValue => (int)n,
+        string s when int.TryParse(s.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) => n,
+        string s when s.Contains("{{", StringComparison.Ordinal) => throw new UserInputException($"'{key}' is read when the playbook loads, so it cannot use variables; give {meaning}", At(node)),
+        _ => throw new UserInputException($"'{key}' must be {meaning}, but found {YamlData.Kind(node)}", At(node)),
+    };
+
     /// <summary>A boolean keyword's value, or null when the mapping does not have it.</summary>
     public bool? OptionalBool(YamlMappingNode map, string key) => Child(map, key) is { } node ? Bool(node, key) : null;
 

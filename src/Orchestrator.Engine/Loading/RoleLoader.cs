@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Orchestrator.Core.Errors;
+using Orchestrator.Engine.Execution.Variables;
 using Orchestrator.Engine.Model;
 using YamlDotNet.RepresentationModel;
 
@@ -54,6 +55,13 @@ internal sealed class RoleLoader(LoadSession session, Play play)
                 throw new UserInputException($"a role entry must be a role name or a mapping with 'role:', but found {YamlData.Kind(entry)}", at);
         }
 
+        if (name.Contains("{{", StringComparison.Ordinal))
+        {
+            // Ansible templates a role's name at load time with the play's vars and extra vars (no host vars yet).
+            var variables = VariableScopeBuilder.Build(new VariableLevels { PlayVars = play.Vars, ExtraVars = session.ExtraVars });
+            name = session.Templates.RenderText(name, variables, at);
+        }
+
         if (name.Length == 0)
         {
             throw new UserInputException("a role entry needs a role name", at);
@@ -73,7 +81,8 @@ internal sealed class RoleLoader(LoadSession session, Play play)
         var key = JsonSerializer.Serialize(new object?[] { name, parameters, entryVars, entry.When.Select(w => w.Text), entry.Tags, from, origin });
         if (!_cache.TryGetValue(key, out var role))
         {
-            role = Create(name, entryVars, parameters, at, dependentRole, from);
+            // A play's roles: entry covers the role's handlers too (Ansible's handler blocks inherit from their role).
+            role = Create(name, entryVars, parameters, at, dependentRole, from, origin == "roles" ? entry : null);
             _cache[key] = role;
         }
 
@@ -81,7 +90,7 @@ internal sealed class RoleLoader(LoadSession session, Play play)
     }
 
     /// <summary>A new role: found on the search path, its meta, defaults, vars and handlers read.</summary>
-    private RoleDefinition Create(string name, Dictionary<string, object?> entryVars, Dictionary<string, object?> parameters, SourceLocation at, RoleDefinition? dependentRole, RoleFrom from)
+    private RoleDefinition Create(string name, Dictionary<string, object?> entryVars, Dictionary<string, object?> parameters, SourceLocation at, RoleDefinition? dependentRole, RoleFrom from, TaskOptions? handlerOptions)
     {
         var (roleName, path) = RoleSearch.Find(name, session.PlaybookDirectory, session.RolesPath, dependentRole is null ? null : Path.GetDirectoryName(dependentRole.Path), at);
         var role = new RoleDefinition
@@ -95,7 +104,7 @@ internal sealed class RoleLoader(LoadSession session, Play play)
             Vars = RoleFiles.LoadVars(RoleFiles.Find(path, "vars", from.Vars, allowDirectory: true, at), at, session.Vault),
         };
         _dependencyEntries[role] = ReadMeta(role, at);
-        LoadHandlers(role, from.Handlers, at);
+        LoadHandlers(role, from.Handlers, handlerOptions, at);
         return role;
     }
 
@@ -184,9 +193,14 @@ internal sealed class RoleLoader(LoadSession session, Play play)
         return entries;
     }
 
-    private void LoadHandlers(RoleDefinition role, string? from, SourceLocation at)
+    private void LoadHandlers(RoleDefinition role, string? from, TaskOptions? options, SourceLocation at)
     {
         var parent = new BlockDefinition { Location = at, Play = play, ForRole = role };
+        if (options is not null)
+        {
+            CopyOptions(options, parent);
+        }
+
         foreach (var file in RoleFiles.Find(role.Path, "handlers", from, allowDirectory: false, at))
         {
             var (nodes, items) = session.ReadList(file, at, "a role's handlers file");

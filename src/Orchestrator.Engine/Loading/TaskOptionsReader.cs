@@ -42,9 +42,7 @@ internal sealed class TaskOptionsReader(PlaybookNodes nodes, ExpressionReader ex
         EnvironmentKeyword.Read(options, map, nodes, expressions);
         if (PlaybookNodes.Child(map, "throttle") is { } throttle)
         {
-            options.Throttle = nodes.ToPlain(throttle) is long n and >= 0 and <= int.MaxValue
-                ? (int)n
-                : throw new UserInputException($"'throttle' must be a whole number (0 for no limit), but found {YamlData.Kind(throttle)}", nodes.At(throttle));
+            options.Throttle = nodes.WholeNumber(throttle, "throttle", "a whole number (0 for no limit)");
         }
 
         if (PlaybookNodes.Child(map, "vars") is { } vars)

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace Orchestrator.Inventory.Patterns;
 
 /// <summary>Python's <c>fnmatch.translate</c> (3.11) as a .NET regex that must match the whole name.</summary>
-internal static class FnMatch
+public static class FnMatch
 {
     public static bool HasWildcards(string pattern) => pattern.AsSpan().IndexOfAny("*?[") >= 0;
 

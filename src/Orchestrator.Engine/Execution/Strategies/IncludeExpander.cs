@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Orchestrator.Core.Errors;
 using Orchestrator.Engine.Execution.Tasks;
+using Orchestrator.Engine.Execution.Variables;
 using Orchestrator.Engine.Loading;
 using Orchestrator.Engine.Model;
 using Orchestrator.Engine.Output;
@@ -49,6 +50,14 @@ internal sealed class IncludeExpander(PlayContext play, ResultRecorder recorder,
                     if (include.Loop is not null)
                     {
                         foreach (var (k, v) in loopVariables)
+                        {
+                            parameters[k] = v;
+                        }
+                    }
+
+                    if (include.Include.IsRole && RoleVariables.ParentRoleParams(include) is { } parents)
+                    {
+                        foreach (var (k, v) in parents)
                         {
                             parameters[k] = v;
                         }

@@ -87,6 +87,27 @@ internal static class RoleVariables
         return all;
     }
 
+    /// <summary>
+    /// What include_role and import_role inside a role add to their include params (IncludeRole.get_include_params):
+    /// ansible_parent_role_names and ansible_parent_role_paths, the including role first, then those around it.
+    /// </summary>
+    public static Dictionary<string, object?>? ParentRoleParams(TaskNode including)
+    {
+        if (including.Role is not { } role)
+        {
+            return null;
+        }
+
+        var outer = IncludeParams(including);
+        List<object?> Prepend(string value, string name) =>
+            [value, .. outer?.GetValueOrDefault(name) as List<object?> ?? []];
+        return new(StringComparer.Ordinal)
+        {
+            ["ansible_parent_role_names"] = Prepend(role.Name, "ansible_parent_role_names"),
+            ["ansible_parent_role_paths"] = Prepend(role.Path, "ansible_parent_role_paths"),
+        };
+    }
+
     /// <summary>The magic variables with the role's added: role_name, role_path, ansible_role_names and the like.</summary>
     public static IReadOnlyDictionary<string, object?>? WithRoleMagic(IReadOnlyDictionary<string, object?>? magic, Play play, TaskNode? task)
     {

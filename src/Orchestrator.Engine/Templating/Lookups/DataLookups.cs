@@ -62,6 +62,91 @@ internal static class DataLookups
         return result.Select(x => (object?)Flatten([x])).ToList();
     }
 
+    /// <summary>
+    /// <c>subelements</c>: [item, sub] for each element of the list at a (dotted) key of each item, the item shown
+    /// without that key as Ansible pops it; <c>skip_missing</c> skips items that lack the key.
+    /// </summary>
+    public static List<object?> Subelements(LookupCall call)
+    {
+        var terms = call.Terms;
+        if (terms.Count is < 2 or > 3 || terms[1] is not string path)
+        {
+            throw call.Fail("expects a list of two or three items: a list (or dict) of items, the subkey, and optionally {skip_missing: ...}");
+        }
+
+        var items = terms[0] switch
+        {
+            IDictionary<string, object?> registered when PlainData.IsTruthy(registered.TryGetValue("skipped", out var s) ? s : false) => [],
+            IDictionary<string, object?> map => map.Values.ToList(),
+            List<object?> list => list,
+            var other => throw call.Fail($"the first term must be a list or a dict, but got {PlainData.TypeName(other)}"),
+        };
+        var flags = terms.Count == 3 ? terms[2] as IDictionary<string, object?> ?? throw call.Fail("the third term must be a dict of flags (skip_missing)") : null;
+        if (flags?.Keys.FirstOrDefault(k => k != "skip_missing") is { } unknown)
+        {
+            throw call.Fail($"unknown flag '{unknown}'; the flags are: skip_missing");
+        }
+
+        var skipMissing = flags is not null && flags.TryGetValue("skip_missing", out var flag) && PlainData.IsTruthy(flag);
+        var keys = path.Split('.');
+        var result = new List<object?>();
+        foreach (var element in items)
+        {
+            if (element is not IDictionary<string, object?> item)
+            {
+                throw call.Fail($"expects a dictionary, got '{PlainData.ToText(element)}'");
+            }
+
+            if (item.TryGetValue("skipped", out var skipped) && PlainData.IsTruthy(skipped))
+            {
+                continue;
+            }
+
+            // Copies along the path, so popping the list does not change the variable it came from.
+            var shown = new Dictionary<string, object?>(item, StringComparer.Ordinal);
+            var level = shown;
+            List<object?> sublist = [];
+            for (var i = 0; i < keys.Length; i++)
+            {
+                if (!level.TryGetValue(keys[i], out var value))
+                {
+                    if (skipMissing)
+                    {
+                        continue;
+                    }
+
+                    throw call.Fail($"could not find '{keys[i]}' key in iterated item '{PlainData.ToText(level)}'");
+                }
+
+                if (i < keys.Length - 1)
+                {
+                    if (value is not IDictionary<string, object?> inner)
+                    {
+                        if (skipMissing)
+                        {
+                            continue;
+                        }
+
+                        throw call.Fail($"the key {keys[i]} should point to a dictionary, got '{PlainData.ToText(value)}'");
+                    }
+
+                    var copy = new Dictionary<string, object?>(inner, StringComparer.Ordinal);
+                    level[keys[i]] = copy;
+                    level = copy;
+                }
+                else
+                {
+                    sublist = value as List<object?> ?? throw call.Fail($"the key {keys[i]} should point to a list, got '{PlainData.ToText(value)}'");
+                    level.Remove(keys[i]);
+                }
+            }
+
+            result.AddRange(sublist.Select(sub => (object?)new List<object?> { shown, sub }));
+        }
+
+        return result;
+    }
+
     /// <summary>Ansible's LookupBase._flatten: lists among the values are spread one level.</summary>
     public static List<object?> Flatten(IEnumerable<object?> values)
     {

@@ -15,6 +15,7 @@ internal static class LookupPlugins
         ["dict"] = (DataLookups.Dict, []),
         ["together"] = (DataLookups.Together, []),
         ["nested"] = (DataLookups.Nested, []),
+        ["subelements"] = (DataLookups.Subelements, []),
         ["sequence"] = (SequenceLookup.Run, []),
         ["file"] = (FileLookups.File, ["rstrip", "lstrip"]),
         ["template"] = (FileLookups.Template, ["convert_data"]),
