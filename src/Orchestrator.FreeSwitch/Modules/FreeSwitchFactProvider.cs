@@ -21,10 +21,14 @@ internal sealed class FreeSwitchFactProvider : IFactProvider
             options.ConfDir = conf;
         }
 
-        if (context.HostVariables.GetValueOrDefault("freeswitch_esl_password") is Core.Secrets.Secret secret)
+        // A value from an encrypted vars file is a plain string (registered with the redactor as it was decrypted); an
+        // inline !vault value is a Secret. Both win over event_socket.conf, as they do for the modules.
+        options.EslPassword = context.HostVariables.GetValueOrDefault("freeswitch_esl_password") switch
         {
-            options.EslPassword = secret;
-        }
+            Core.Secrets.Secret secret => secret,
+            string { Length: > 0 } plain when !plain.Contains("{{", StringComparison.Ordinal) => new Core.Secrets.Secret(plain),
+            _ => null,
+        };
 
         try
         {

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Orchestrator.Cli.Tests.Support;
 using Orchestrator.Testing;
 
@@ -25,11 +24,11 @@ public sealed class RepositoryRolloutLabTests(RepositoryLab fixture) : IClassFix
     [Fact]
     public async Task SiteYml_WithNoInventoryOption_RollsTheRoleOutAndTheReportFindsEveryHostClear()
     {
-        await CopyRepositoryAsync();
+        await ShippedRepository.CopyAsync(_repo, fixture.Lab.InventoryPath);
 
         var run = await RunAsync("run", "site.yml", "-o", "json");
         Assert.True(run.ExitCode == 0, run.ToString());
-        var results = TaskResults(run.Stdout);
+        var results = ShippedRepository.TaskResults(run.Stdout);
         foreach (var host in fixture.Lab.Hosts.Select(h => h.Name))
         {
             var mine = results.Where(r => (string)r["host"]! == host).ToList();
@@ -47,7 +46,7 @@ public sealed class RepositoryRolloutLabTests(RepositoryLab fixture) : IClassFix
 
         var report = await RunAsync("run", "playbooks/verify.yml", "-o", "json");
         Assert.True(report.ExitCode == 0, report.ToString());
-        var placements = TaskResults(report.Stdout).Where(r => (string)r["module"]! == "capture_ports").ToList();
+        var placements = ShippedRepository.TaskResults(report.Stdout).Where(r => (string)r["module"]! == "capture_ports").ToList();
         Assert.Equal(fixture.Lab.Hosts.Select(h => h.Name).Order(), placements.Select(p => (string)p["host"]!).Order());
         Assert.All(placements, p => Assert.Equal("protected", (string)p["result"]!["verdict"]!));
 
@@ -61,24 +60,4 @@ public sealed class RepositoryRolloutLabTests(RepositoryLab fixture) : IClassFix
 
     private Task<ProcessResult> RunAsync(params string[] args) =>
         OrchestratorCli.RunAsync(args, _repo.Path, new Dictionary<string, string> { ["COLUMNS"] = "200" }, Timeout);
-
-    private static List<JsonNode> TaskResults(string jsonLines) =>
-        jsonLines.Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Select(l => JsonNode.Parse(l)!)
-            .Where(e => (string?)e["type"] == "task_result")
-            .ToList();
-
-    /// <summary>The repository's own files, links kept (playbooks/roles, the role's templates); ansible.cfg as shipped but for the inventory.</summary>
-    private async Task CopyRepositoryAsync()
-    {
-        foreach (var entry in new[] { "site.yml", "playbooks", "roles", "templates" })
-        {
-            var copy = await ProcessRunner.RunAsync("cp", ["-a", Path.Combine(RepoPaths.Root, entry), _repo.Path]);
-            Assert.True(copy.ExitCode == 0, copy.ToString());
-        }
-
-        var shipped = await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "ansible.cfg"));
-        Assert.Contains("inventory = inventories/production", shipped, StringComparison.Ordinal);
-        _repo.Write("ansible.cfg", shipped.Replace("inventory = inventories/production", $"inventory = {fixture.Lab.InventoryPath}", StringComparison.Ordinal));
-    }
 }
