@@ -16,14 +16,16 @@ internal sealed class FreeSwitchFactProvider : IFactProvider
         }
 
         var options = new FreeSwitchFactsOptions();
-        if (context.HostVariables.GetValueOrDefault("freeswitch_conf_dir") is string { Length: > 0 } conf && !conf.Contains("{{", StringComparison.Ordinal))
+        object? Variable(string name) => context.Variable is { } variable ? variable(name) : context.HostVariables.GetValueOrDefault(name);
+        if (Variable("freeswitch_conf_dir") is string { Length: > 0 } conf && !conf.Contains("{{", StringComparison.Ordinal))
         {
             options.ConfDir = conf;
         }
 
         // A value from an encrypted vars file is a plain string (registered with the redactor as it was decrypted); an
-        // inline !vault value is a Secret. Both win over event_socket.conf, as they do for the modules.
-        options.EslPassword = context.HostVariables.GetValueOrDefault("freeswitch_esl_password") switch
+        // inline !vault value is a Secret; "{{ vault_esl_password }}" is rendered to either. Each wins over
+        // event_socket.conf, as for the modules.
+        options.EslPassword = Variable("freeswitch_esl_password") switch
         {
             Core.Secrets.Secret secret => secret,
             string { Length: > 0 } plain when !plain.Contains("{{", StringComparison.Ordinal) => new Core.Secrets.Secret(plain),

@@ -26,7 +26,15 @@ internal sealed class FactGatherer(PlayContext play, ConnectionResolver connecti
             foreach (var provider in run.Options.Modules.FactProviders)
             {
                 var gathered = await provider.GatherAsync(
-                    new FactContext { HostName = host.Name, Connection = connection, Become = play.Play.Become ?? run.Options.BecomeDefault, HostVariables = host.Host.Variables, TimeProvider = run.Time },
+                    new FactContext
+                    {
+                        HostName = host.Name,
+                        Connection = connection,
+                        Become = play.Play.Become ?? run.Options.BecomeDefault,
+                        HostVariables = host.Host.Variables,
+                        Variable = name => Variable(host, name),
+                        TimeProvider = run.Time,
+                    },
                     cancellationToken);
                 foreach (var (k, v) in gathered)
                 {
@@ -49,6 +57,24 @@ internal sealed class FactGatherer(PlayContext play, ConnectionResolver connecti
             host.Unreachable = true;
             host.Counters.AddUnreachable();
             events.FactsGathered(host, TaskOutcome.Unreachable, ex.Message, start);
+        }
+    }
+
+    private object? Variable(HostState host, string name)
+    {
+        var scope = play.Variables.ScopeFor(host, null);
+        if (!scope.TryGet(name, out _, out _))
+        {
+            return null;
+        }
+
+        try
+        {
+            return play.Run.Templates.EvaluateExpression(name, scope, play.Play.Location);
+        }
+        catch (Core.Errors.UserInputException)
+        {
+            return null;
         }
     }
 }

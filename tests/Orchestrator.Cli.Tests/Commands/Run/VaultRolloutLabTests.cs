@@ -156,7 +156,8 @@ public sealed class VaultRolloutLabTests(VaultRepositoryLab fixture) : IClassFix
     }
 
     /// <summary>
-    /// group_vars/freeswitch/vault.yml encrypted by the real ansible-vault from stdin: its plaintext is never on disk. It runs
+    /// group_vars/freeswitch/vault.yml encrypted by the real ansible-vault from stdin: its plaintext is never on disk; the
+    /// plain main.yml beside it sets freeswitch_esl_password to "{{ vault_esl_password }}". ansible-vault runs
     /// elsewhere: in the repository it would read its ansible.cfg and see the password file twice.
     /// </summary>
     private async Task EncryptGroupVarsAsync(string eslPassword)
@@ -164,7 +165,10 @@ public sealed class VaultRolloutLabTests(VaultRepositoryLab fixture) : IClassFix
         var vault = _repo.Combine("inventory/group_vars/freeswitch/vault.yml");
         Directory.CreateDirectory(Path.GetDirectoryName(vault)!);
         File.Delete(vault);
-        await AnsibleVaultTool.RunAsync(_ansibleHome.Path, ["encrypt", "--vault-password-file", _repo.Combine("vault-password"), "--output", vault, "-"], $"freeswitch_esl_password: {eslPassword}\nfreeswitch_vaulted_note: {_vaultedNote}\n");
+        await AnsibleVaultTool.RunAsync(_ansibleHome.Path, ["encrypt", "--vault-password-file", _repo.Combine("vault-password"), "--output", vault, "-"], $"vault_esl_password: {eslPassword}\nfreeswitch_vaulted_note: {_vaultedNote}\n");
+
+        // The usual Ansible layout: the plain vars file names the vaulted one, so gather_facts must render the template.
+        _repo.Write("inventory/group_vars/freeswitch/main.yml", "freeswitch_esl_password: \"{{ vault_esl_password }}\"\n");
     }
 
     /// <summary>
