@@ -75,7 +75,7 @@ ratio=$(awk -v a="$theirs" -v b="$ours" 'BEGIN {printf "%.1f", a / b}')
 
 echo "repository: $roles roles, $task_files task files, $vars_files vars files, $tasks tasks listed identically by both tools"
 echo "machine:    $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load average $load_before before the timed runs, $(cut -d' ' -f1-3 /proc/loadavg) after"
-echo "versions:   .NET $(dotnet --version), $(ansible-playbook --version | head -1)"
+echo "versions:   .NET $(dotnet --version), $(ansible-playbook --version | sed -n 1p)"
 printf '%-58s %8s %8s %9s\n' "--syntax-check" "wall s" "cpu s" "peak RSS"
 printf '%-58s %8s %8s %7s MB\n' "orchestrator (published, ReadyToRun; median of $orchestrator_runs)" "$ours" "$ours_cpu" "$((ours_rss / 1024))"
 printf '%-58s %8s %8s %9s\n' "orchestrator (plain dotnet build; median of $orchestrator_runs)" "$ours_built" "" ""
