@@ -41,26 +41,32 @@ if ! cmp -s "$work/ours.txt" "$work/ansible.txt" || [[ ! -s "$work/ours.txt" ]];
 fi
 tasks=$(wc -l < "$work/ours.txt")
 
-# Median wall-clock seconds of N runs of a command.
+# Wall-clock milliseconds of one run of a command.
+wall_ms() {
+    local start end
+    start=$(date +%s%N)
+    "$@" > /dev/null
+    end=$(date +%s%N)
+    echo $(( (end - start) / 1000000 ))
+}
+# Median, in seconds, of the milliseconds in a file (one a line).
 median() {
-    local runs=$1; shift
-    local times=()
-    for _ in $(seq "$runs"); do
-        local start end
-        start=$(date +%s%N)
-        "$@" > /dev/null
-        end=$(date +%s%N)
-        times+=("$(( (end - start) / 1000000 ))")
-    done
-    printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {m = (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2; printf "%.3f", m / 1000}'
+    sort -n "$1" | awk '{a[NR]=$1} END {m = (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2; printf "%.3f", m / 1000}'
 }
 cpu() { /usr/bin/time -f "%U %S" "$@" 2>&1 >/dev/null | tail -1 | awk '{printf "%.2f", $1 + $2}'; }
 rss() { /usr/bin/time -f "%M" "$@" 2>&1 >/dev/null | tail -1; }
 
-# Interleaved, so load on the machine falls on both alike.
-ours=$(median "$orchestrator_runs" "$exe" run site.yml --syntax-check)
-theirs=$(median "$ansible_runs" ansible-playbook site.yml --syntax-check)
-ours_built=$(median "$orchestrator_runs" "$built" run site.yml --syntax-check)
+# Interleaved (one run of each in turn), so load on the machine falls on all of them alike.
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+: > "$work/ours.ms"; : > "$work/theirs.ms"; : > "$work/built.ms"
+for i in $(seq "$(( orchestrator_runs > ansible_runs ? orchestrator_runs : ansible_runs ))"); do
+    (( i > orchestrator_runs )) || wall_ms "$exe" run site.yml --syntax-check >> "$work/ours.ms"
+    (( i > ansible_runs )) || wall_ms ansible-playbook site.yml --syntax-check >> "$work/theirs.ms"
+    (( i > orchestrator_runs )) || wall_ms "$built" run site.yml --syntax-check >> "$work/built.ms"
+done
+ours=$(median "$work/ours.ms")
+theirs=$(median "$work/theirs.ms")
+ours_built=$(median "$work/built.ms")
 ours_cpu=$(cpu "$exe" run site.yml --syntax-check)
 theirs_cpu=$(cpu ansible-playbook site.yml --syntax-check)
 ours_rss=$(rss "$exe" run site.yml --syntax-check)
@@ -68,8 +74,8 @@ theirs_rss=$(rss ansible-playbook site.yml --syntax-check)
 ratio=$(awk -v a="$theirs" -v b="$ours" 'BEGIN {printf "%.1f", a / b}')
 
 echo "repository: $roles roles, $task_files task files, $vars_files vars files, $tasks tasks listed identically by both tools"
-echo "machine:    $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load average $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "versions:   .NET $(dotnet --version), $(ansible-playbook --version | head -1)"
+echo "machine:    $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load average $load_before before the timed runs, $(cut -d' ' -f1-3 /proc/loadavg) after"
+echo "versions:   .NET $(dotnet --version), $(ansible-playbook --version | sed -n 1p)"
 printf '%-58s %8s %8s %9s\n' "--syntax-check" "wall s" "cpu s" "peak RSS"
 printf '%-58s %8s %8s %7s MB\n' "orchestrator (published, ReadyToRun; median of $orchestrator_runs)" "$ours" "$ours_cpu" "$((ours_rss / 1024))"
 printf '%-58s %8s %8s %9s\n' "orchestrator (plain dotnet build; median of $orchestrator_runs)" "$ours_built" "" ""

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Orchestrator.Core.Errors;
 using Orchestrator.Engine.Execution.Variables;
 using Orchestrator.Engine.Model;
@@ -78,7 +77,7 @@ internal sealed class RoleLoader(LoadSession session, Play play)
     /// </summary>
     public RoleDefinition Get(string name, Dictionary<string, object?> entryVars, Dictionary<string, object?> parameters, SourceLocation at, RoleDefinition? dependentRole, RoleFrom from, TaskOptions entry, string origin)
     {
-        var key = JsonSerializer.Serialize(new object?[] { name, parameters, entryVars, entry.When.Select(w => w.Text), entry.Tags, from, origin });
+        var key = RoleCacheKey.Of(name, parameters, entryVars, entry.When.Select(w => w.Text), entry.Tags, from.Tasks, from.Vars, from.Defaults, from.Handlers, origin);
         if (!_cache.TryGetValue(key, out var role))
         {
             // A play's roles: entry covers the role's handlers too (Ansible's handler blocks inherit from their role).

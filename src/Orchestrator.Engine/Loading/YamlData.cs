@@ -60,8 +60,10 @@ internal static partial class YamlData
         var stream = new YamlStream();
         try
         {
-            // Bounded before and after merging: merge keys copy the events of their anchor.
-            stream.Load(new BoundedYamlParser(new MergingParser(BoundedYamlParser.Over(text, path)), path));
+            // Bounded before and after merging: merge keys copy the events of their anchor. A text without "<<" has
+            // no merge key, and the merging parser (which buffers every event of the file first) has nothing to do.
+            var parser = BoundedYamlParser.Over(text, path);
+            stream.Load(text.Contains("<<", StringComparison.Ordinal) ? new BoundedYamlParser(new MergingParser(parser), path) : parser);
         }
         catch (YamlException ex)
         {

@@ -32,6 +32,63 @@ public sealed class BoundedFileTests : IDisposable
     }
 
     [Fact]
+    public async Task ReadAllBytes_Pipe_LongerThanTheFirstBuffer_ReadWhole()
+    {
+        // A pipe has no length, so the reader grows its buffer as it goes.
+        var path = MakeFifo();
+        var sent = Enumerable.Range(0, 100_000).Select(i => (byte)i).ToArray();
+        var writer = Task.Run(() =>
+        {
+            using var pipe = OpenWriter(path);
+            pipe.Write(sent);
+        });
+        Assert.Equal(sent, BoundedFile.ReadAllBytes(path, "a file"));
+        await writer;
+    }
+
+    [Fact]
+    public async Task ReadAllBytes_Pipe_PastTheLimit_Refused()
+    {
+        var path = MakeFifo();
+        var writer = Task.Run(() =>
+        {
+            try
+            {
+                using var pipe = OpenWriter(path);
+                pipe.Write(new byte[ReaderLimits.MaxFileBytes + 4096]);
+            }
+            catch (IOException)
+            {
+                // The reader stopped reading (broken pipe): the point of the limit.
+            }
+        });
+        Assert.Throws<InputLimitException>(() => BoundedFile.ReadAllBytes(path, "a file"));
+        await writer;
+    }
+
+    [Fact]
+    public void ReadAllBytes_SmallFile_ExactBytes()
+    {
+        var path = Path.Combine(_dir, "small.yml");
+        File.WriteAllBytes(path, [1, 2, 3]);
+        Assert.Equal([1, 2, 3], BoundedFile.ReadAllBytes(path, "a file"));
+        File.WriteAllBytes(path, []);
+        Assert.Empty(BoundedFile.ReadAllBytes(path, "a file"));
+    }
+
+    // Shared, so .NET's advisory lock does not turn the reader away.
+    private static FileStream OpenWriter(string path) => new(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
+
+    private string MakeFifo()
+    {
+        var path = Path.Combine(_dir, "fifo");
+        using var mkfifo = System.Diagnostics.Process.Start("mkfifo", [path]);
+        mkfifo.WaitForExit();
+        Assert.Equal(0, mkfifo.ExitCode);
+        return path;
+    }
+
+    [Fact]
     public void ReadAllText_Directory_SaysDirectory()
     {
         var error = Assert.Throws<UserInputException>(() => BoundedFile.ReadAllText(_dir, "a playbook"));
