@@ -34,23 +34,9 @@ internal static class TemplateReferences
                 found.Add(reference);
                 WalkIndexes(node, found, assigned);
                 return;
-            case ScriptConditionalExpression conditional:
-                Walk(conditional.Condition, found, assigned);
-                return;
-            case ScriptBinaryExpression { Operator: ScriptBinaryOperator.And or ScriptBinaryOperator.Or or ScriptBinaryOperator.EmptyCoalescing or ScriptBinaryOperator.NotEmptyCoalescing } shortCircuit:
-                Walk(shortCircuit.Left, found, assigned);
-                return;
-            case ScriptIfStatement ifStatement:
-                Walk(ifStatement.Condition, found, assigned);
-                return;
-            case ScriptForStatement forStatement:
-                Walk(forStatement.Iterator, found, assigned);
-                return;
-            case ScriptWhileStatement whileStatement:
-                Walk(whileStatement.Condition, found, assigned);
-                return;
-            case ScriptCaseStatement caseStatement:
-                Walk(caseStatement.Value, found, assigned);
+            case ScriptConditionalExpression or ScriptBinaryExpression or ScriptIfStatement or ScriptLoopStatementBase or ScriptCaseStatement
+                when PartSureToRun(node, out var part):
+                Walk(part, found, assigned);
                 return;
             case ScriptElseStatement or ScriptWhenStatement or ScriptFunction:
                 return;
@@ -74,6 +60,22 @@ internal static class TemplateReferences
 
                 return;
         }
+    }
+
+    /// <summary>For a node that may skip some of its parts (a branch, a short-circuit, a loop body): the part always evaluated.</summary>
+    private static bool PartSureToRun(ScriptNode node, out ScriptNode? part)
+    {
+        part = node switch
+        {
+            ScriptConditionalExpression conditional => conditional.Condition,
+            ScriptBinaryExpression { Operator: ScriptBinaryOperator.And or ScriptBinaryOperator.Or or ScriptBinaryOperator.EmptyCoalescing or ScriptBinaryOperator.NotEmptyCoalescing } shortCircuit => shortCircuit.Left,
+            ScriptIfStatement ifStatement => ifStatement.Condition,
+            ScriptForStatement forStatement => forStatement.Iterator,
+            ScriptWhileStatement whileStatement => whileStatement.Condition,
+            ScriptCaseStatement caseStatement => caseStatement.Value,
+            _ => null,
+        };
+        return part is not null;
     }
 
     /// <summary>A global followed by constant members or string indexes; null when the chain starts elsewhere.</summary>
