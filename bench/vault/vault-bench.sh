@@ -88,7 +88,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.1f", a / b}'; }
     echo "$n inline vault values (each its own salt: one PBKDF2-HMAC-SHA256 key derivation, 10,000 rounds, per value)"
     echo "machine:  $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
     echo "load:     load average $load_before before, $load_after after; $(uptime | sed 's/^ *//')"
-    echo "versions: .NET $(dotnet --version) (published for $rid), $(ansible-playbook --version | head -1)"
+    echo "versions: .NET $(dotnet --version) (published for $rid), $(ansible-playbook --version | sed -n 1p)"
     echo "both tools pass --syntax-check with a wrong vault password (neither decrypts there);"
     echo "both print joined length $expected on the run (both decrypt all $n values)"
     echo
