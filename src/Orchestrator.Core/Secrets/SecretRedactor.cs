@@ -11,7 +11,9 @@ namespace Orchestrator.Core.Secrets;
 public sealed class SecretRedactor
 {
     private readonly List<string> _values = [];
+    private readonly HashSet<string> _known = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
+    private bool _sorted = true;
 
     public static SecretRedactor Empty { get; } = new();
 
@@ -31,22 +33,17 @@ public sealed class SecretRedactor
             return;
         }
 
+        // Thread-safe: vault values decrypted in parallel register here concurrently. Sorting waits for the next
+        // Redact, so registering a thousand values costs no thousand sorts.
         lock (_gate)
         {
-            var added = false;
             foreach (var form in Forms(value))
             {
-                if (!_values.Contains(form, StringComparer.Ordinal))
+                if (_known.Add(form))
                 {
                     _values.Add(form);
-                    added = true;
+                    _sorted = false;
                 }
-            }
-
-            if (added)
-            {
-                // Longest first, so a secret that contains another is replaced whole.
-                _values.Sort((a, b) => b.Length.CompareTo(a.Length));
             }
         }
     }
@@ -60,6 +57,13 @@ public sealed class SecretRedactor
 
         lock (_gate)
         {
+            if (!_sorted)
+            {
+                // Longest first, so a secret that contains another is replaced whole.
+                _values.Sort((a, b) => b.Length.CompareTo(a.Length));
+                _sorted = true;
+            }
+
             foreach (var v in _values)
             {
                 if (text.Contains(v, StringComparison.Ordinal))

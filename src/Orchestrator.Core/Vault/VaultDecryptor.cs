@@ -17,7 +17,7 @@ public sealed class VaultDecryptor
     public const string NoSecretsMessage = "Attempting to decrypt but no vault secrets found (found no vault password; expected --vault-password-file, --vault-id, --ask-vault-pass or vault_password_file in ansible.cfg)";
 
     private readonly IReadOnlyList<VaultSecret> _secrets;
-    private readonly ConcurrentDictionary<(VaultSecret Secret, string Salt), VaultKeys> _keys = new();
+    private readonly ConcurrentDictionary<(VaultSecret Secret, string Salt), Lazy<VaultKeys>> _keys = new();
     private int _derivations;
 
     public VaultDecryptor(IReadOnlyList<VaultSecret> secrets, SecretRedactor redactor)
@@ -91,12 +91,15 @@ public sealed class VaultDecryptor
         return new VaultEnvelope { Version = "1.1", Label = secret.Label, Salt = salt, Hmac = hmac, Ciphertext = ciphertext }.Format();
     }
 
+    // Thread-safe (values decrypt in parallel): the Lazy makes two threads needing the same key derive it once.
     private VaultKeys Keys(VaultSecret secret, byte[] salt) =>
-        _keys.GetOrAdd((secret, Convert.ToHexString(salt)), key =>
-        {
-            Interlocked.Increment(ref _derivations);
-            return VaultKeys.Derive(key.Secret.Password, salt);
-        });
+        _keys.GetOrAdd((secret, Convert.ToHexString(salt)), key => new Lazy<VaultKeys>(
+            () =>
+            {
+                Interlocked.Increment(ref _derivations);
+                return VaultKeys.Derive(key.Secret.Password, salt);
+            },
+            LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 
     private static string Utf8(byte[] bytes, SourceLocation where)
     {

@@ -32,17 +32,25 @@ internal sealed class TemplateEngine(SecretRedactor redactor)
     public void CheckExpression(string expression, SourceLocation location) => _parser.ParseExpression(expression, location);
 
     /// <summary>Renders every string inside a value (deeply). A string that is exactly one <c>{{ expr }}</c> keeps the expression's type.</summary>
-    public object? Render(object? value, IVariableSource variables, SourceLocation location, Action<string>? onRead = null) =>
-        Render(value, new Scope(this, variables, location, onRead, 0));
+    public object? Render(object? value, IVariableSource variables, SourceLocation location, Action<string>? onRead = null)
+    {
+        PrefetchSecrets(variables, p => p.AddValue(value, location));
+        return Render(value, new Scope(this, variables, location, onRead, 0));
+    }
 
-    public string RenderText(string text, IVariableSource variables, SourceLocation location, Action<string>? onRead = null) =>
-        PlainData.ToText(Render(text, new Scope(this, variables, location, onRead, 0)));
+    public string RenderText(string text, IVariableSource variables, SourceLocation location, Action<string>? onRead = null)
+    {
+        PrefetchSecrets(variables, p => p.AddValue(text, location));
+        return PlainData.ToText(Render(text, new Scope(this, variables, location, onRead, 0)));
+    }
 
     /// <summary>Evaluates a condition (<c>when</c>, <c>failed_when</c>, ...) written without braces.</summary>
     public bool EvaluateCondition(string expression, IVariableSource variables, SourceLocation location, Action<string>? onRead = null)
     {
         var expr = Unbrace(expression);
-        var value = Evaluate(_parser.ParseExpression(expr, location), new Scope(this, variables, location, onRead, 0), expr);
+        var template = _parser.ParseExpression(expr, location);
+        PrefetchSecrets(variables, p => p.AddTemplate(template, location));
+        var value = Evaluate(template, new Scope(this, variables, location, onRead, 0), expr);
         try
         {
             return PlainData.IsTruthy(value);
@@ -57,7 +65,9 @@ internal sealed class TemplateEngine(SecretRedactor redactor)
     public object? EvaluateExpression(string expression, IVariableSource variables, SourceLocation location, Action<string>? onRead = null)
     {
         var expr = Unbrace(expression);
-        return ToPlain(Evaluate(_parser.ParseExpression(expr, location), new Scope(this, variables, location, onRead, 0), expr), location, expr);
+        var template = _parser.ParseExpression(expr, location);
+        PrefetchSecrets(variables, p => p.AddTemplate(template, location));
+        return ToPlain(Evaluate(template, new Scope(this, variables, location, onRead, 0), expr), location, expr);
     }
 
     /// <summary>Renders a whole template file (Scriban statements allowed); errors carry the template's own line.</summary>
@@ -65,6 +75,7 @@ internal sealed class TemplateEngine(SecretRedactor redactor)
     {
         var location = new SourceLocation(path, 0, 0);
         var template = _parser.ParseFile(text, path);
+        PrefetchSecrets(variables, p => p.AddTemplate(template, location));
         var scope = new Scope(this, variables, location, onRead, 0);
         var context = scope.CreateContext();
         try
@@ -86,6 +97,14 @@ internal sealed class TemplateEngine(SecretRedactor redactor)
                 new SourceLocation(path, line, column),
                 inner: ex);
         }
+    }
+
+    /// <summary>Decrypts in parallel the vault values the evaluation about to run will read (see <see cref="SecretPrefetch"/>).</summary>
+    private void PrefetchSecrets(IVariableSource variables, Action<SecretPrefetch> collect)
+    {
+        var prefetch = new SecretPrefetch(_parser, variables, MaxDepth);
+        collect(prefetch);
+        prefetch.RevealAll();
     }
 
     private static string Unbrace(string expression)
