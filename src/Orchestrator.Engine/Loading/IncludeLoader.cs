@@ -285,15 +285,7 @@ internal sealed class IncludeLoader(LoadSession session, PlaybookNodes nodes, Ex
 
     private static void CopyApply(TaskOptions from, TaskOptions to)
     {
-        to.Become = from.Become;
-        to.BecomeUser = from.BecomeUser;
-        to.IgnoreErrors = from.IgnoreErrors;
-        to.NoLog = from.NoLog;
-        to.CheckMode = from.CheckMode;
-        to.Diff = from.Diff;
-        to.DelegateTo = from.DelegateTo;
-        to.Tags.AddRange(from.Tags);
-        to.When.AddRange(from.When);
+        from.CopyKeywordsTo(to);
         foreach (var (k, v) in from.Vars)
         {
             to.Vars[k] = v;

@@ -117,7 +117,7 @@ internal sealed class RoleLoader(LoadSession session, Play play)
         }
 
         var block = new BlockDefinition { Location = at, Play = play, Parent = parent, ForRole = role };
-        CopyOptions(entry, block);
+        entry.CopyKeywordsTo(block);
         _building.Add(role);
         try
         {
@@ -152,22 +152,6 @@ internal sealed class RoleLoader(LoadSession session, Play play)
     public static IEnumerable<TaskDefinition> AllHandlers(RoleDefinition role) =>
         role.AllDependencies().Append(role).SelectMany(r => r.Handlers).Distinct();
 
-    private static void CopyOptions(TaskOptions from, TaskOptions to)
-    {
-        to.Become = from.Become;
-        to.BecomeUser = from.BecomeUser;
-        to.IgnoreErrors = from.IgnoreErrors;
-        to.IgnoreUnreachable = from.IgnoreUnreachable;
-        to.NoLog = from.NoLog;
-        to.CheckMode = from.CheckMode;
-        to.Diff = from.Diff;
-        to.AnyErrorsFatal = from.AnyErrorsFatal;
-        to.RunOnce = from.RunOnce;
-        to.DelegateTo = from.DelegateTo;
-        to.Tags.AddRange(from.Tags);
-        to.When.AddRange(from.When);
-    }
-
     private List<(YamlNode, PlaybookNodes)> ReadMeta(RoleDefinition role, SourceLocation at)
     {
         var entries = new List<(YamlNode, PlaybookNodes)>();
@@ -197,7 +181,7 @@ internal sealed class RoleLoader(LoadSession session, Play play)
         var parent = new BlockDefinition { Location = at, Play = play, ForRole = role };
         if (options is not null)
         {
-            CopyOptions(options, parent);
+            options.CopyKeywordsTo(parent);
         }
 
         foreach (var file in RoleFiles.Find(role.Path, "handlers", from, allowDirectory: false, at))

@@ -38,4 +38,27 @@ internal class TaskOptions
 
     /// <summary><c>throttle</c> (tasks and blocks): at most this many hosts run the task at once; 0 or null: no limit.</summary>
     public int? Throttle { get; set; }
+
+    /// <summary>
+    /// Puts these keywords on <paramref name="to"/>: what a role entry gives its role's block and handlers, and what
+    /// an include's <c>apply</c> gives the included block. Vars are the caller's (role entries make them role vars).
+    /// </summary>
+    public void CopyKeywordsTo(TaskOptions to)
+    {
+        to.Become = Become;
+        to.BecomeUser = BecomeUser;
+        to.IgnoreErrors = IgnoreErrors;
+        to.IgnoreUnreachable = IgnoreUnreachable;
+        to.NoLog = NoLog;
+        to.CheckMode = CheckMode;
+        to.Diff = Diff;
+        to.AnyErrorsFatal = AnyErrorsFatal;
+        to.RunOnce = RunOnce;
+        to.DelegateTo = DelegateTo;
+        to.Environment = Environment;
+        to.EnvironmentLocation = EnvironmentLocation;
+        to.Throttle = Throttle;
+        to.Tags.AddRange(Tags);
+        to.When.AddRange(When);
+    }
 }
