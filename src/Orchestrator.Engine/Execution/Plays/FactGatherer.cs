@@ -23,6 +23,7 @@ internal sealed class FactGatherer(PlayContext play, ConnectionResolver connecti
         {
             var connection = await connections.ForHostAsync(host, cancellationToken);
             var facts = new Dictionary<string, object?>(StringComparer.Ordinal);
+            var scope = new Lazy<Variables.VariableScope>(() => play.Variables.ScopeFor(host, null));
             foreach (var provider in run.Options.Modules.FactProviders)
             {
                 var gathered = await provider.GatherAsync(
@@ -32,7 +33,7 @@ internal sealed class FactGatherer(PlayContext play, ConnectionResolver connecti
                         Connection = connection,
                         Become = play.Play.Become ?? run.Options.BecomeDefault,
                         HostVariables = host.Host.Variables,
-                        Variable = name => Variable(host, name),
+                        Variable = name => Variable(scope.Value, name),
                         TimeProvider = run.Time,
                     },
                     cancellationToken);
@@ -60,9 +61,8 @@ internal sealed class FactGatherer(PlayContext play, ConnectionResolver connecti
         }
     }
 
-    private object? Variable(HostState host, string name)
+    private object? Variable(Variables.VariableScope scope, string name)
     {
-        var scope = play.Variables.ScopeFor(host, null);
         if (!scope.TryGet(name, out _, out _))
         {
             return null;
